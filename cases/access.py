@@ -1,0 +1,122 @@
+"""The one access chokepoint: every page and API endpoint asks here what a user may see and do.
+
+Visibility: a supervisor or admin sees their office and every office below it; everyone else sees
+their own office only; a superuser sees everything. Anything not visible is a 404, never a 403, so
+the existence of another office's case is not revealed.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from cases.models import Agency, Application, Consultation, User
+
+Role = User.Role
+
+# what each role may do; a superuser may do everything
+CAPABILITIES: dict[str, frozenset[str]] = {
+    "register": frozenset({Role.FRONT_DESK, Role.HANDLER, Role.SUPERVISOR, Role.ADMIN}),
+    "handle": frozenset({Role.HANDLER, Role.SUPERVISOR, Role.ADMIN}),
+    "assign": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "approve": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "void": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "report": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "board": frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    "calendar": frozenset({Role.ADMIN}),
+    "administer": frozenset({Role.ADMIN}),
+}
+
+
+def can(user: User, capability: str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.agency_id is not None and user.role in CAPABILITIES[capability]
+
+
+def require(user: User, capability: str) -> None:
+    if not can(user, capability):
+        raise PermissionDenied("您没有执行此操作的权限。")
+
+
+def visible_agencies(user: User) -> QuerySet[Agency]:
+    if not user.is_authenticated:
+        return Agency.objects.none()
+    if user.is_superuser:
+        return Agency.objects.all()
+    if user.agency_id is None:
+        return Agency.objects.none()
+    if user.sees_subordinates:
+        return Agency.objects.filter(path__startswith=user.agency.path)
+    return Agency.objects.filter(pk=user.agency_id)
+
+
+def visible_agency_ids(user: User) -> list[int]:
+    cache = getattr(user, "_visible_agency_ids", None)
+    if cache is None:
+        cache = list(visible_agencies(user).values_list("pk", flat=True))
+        user._visible_agency_ids = cache
+    return cache
+
+
+def agency_scope(agency: Agency, *, include_children: bool) -> QuerySet[Agency]:
+    """The office alone, or the office with every office under it."""
+    if include_children:
+        return Agency.objects.filter(path__startswith=agency.path)
+    return Agency.objects.filter(pk=agency.pk)
+
+
+def get_agency_for_user(user: User, code: str) -> Agency:
+    agency = visible_agencies(user).filter(code=code).first()
+    if agency is None:
+        raise Http404("找不到该机关，或您无权查看。")
+    return agency
+
+
+def applications_for_user(user: User) -> QuerySet[Application]:
+    return Application.objects.filter(
+        agency_id__in=visible_agency_ids(user), voided_at__isnull=True
+    )
+
+
+def consultations_for_user(user: User) -> QuerySet[Consultation]:
+    return Consultation.objects.filter(
+        agency_id__in=visible_agency_ids(user), voided_at__isnull=True
+    )
+
+
+def get_application_for_user(user: User, pk: int | str, *, write: bool = False) -> Application:
+    """The application if the user may see it (else 404); with write=True also if they may handle it."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("找不到该申请。") from None
+    application = (
+        applications_for_user(user)
+        .select_related("agency", "applicant", "handler")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404("找不到该申请，或您无权查看。")
+    if write:
+        require(user, "handle")
+    return application
+
+
+def get_consultation_for_user(user: User, pk: int | str, *, write: bool = False) -> Consultation:
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404("找不到该咨询。") from None
+    consultation = consultations_for_user(user).select_related("agency").filter(pk=pk).first()
+    if consultation is None:
+        raise Http404("找不到该咨询记录，或您无权查看。")
+    if write:
+        require(user, "register")
+    return consultation
+
+
+def may_register_for(user: User, agency: Agency) -> bool:
+    return can(user, "register") and agency.pk in visible_agency_ids(user)

@@ -1,0 +1,141 @@
+"""Django admin for administrators: offices, staff, the calendar and read access to everything else.
+Edits of the calendar go through the calendar service so open cases are recomputed."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cases.clocksync import recompute_open_applications
+from cases.models import (
+    Agency,
+    Applicant,
+    Application,
+    ApplicationEvent,
+    CalendarDay,
+    CalendarYear,
+    Consultation,
+    Fee,
+    PublishedReport,
+    Remedy,
+    User,
+)
+
+admin.site.site_header = "公开台账 系统管理"
+admin.site.site_title = "公开台账"
+
+
+class NoDeleteMixin:
+    """Nothing in Gongkai is hard-deleted: void it on its page instead."""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Agency)
+class AgencyAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("code", "name", "short_name", "parent", "hotline")
+    search_fields = ("code", "name")
+    readonly_fields = ("path",)
+
+
+@admin.register(User)
+class StaffAdmin(NoDeleteMixin, UserAdmin, SimpleHistoryAdmin):
+    list_display = ("username", "full_name", "agency", "role", "is_active")
+    list_filter = ("role", "agency", "is_active")
+    fieldsets = (*UserAdmin.fieldsets, ("公开台账", {"fields": ("full_name", "agency", "role")}))
+    add_fieldsets = (
+        *UserAdmin.add_fieldsets,
+        ("公开台账", {"fields": ("full_name", "agency", "role")}),
+    )
+
+
+@admin.register(Applicant)
+class ApplicantAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("name", "type", "phone")
+    search_fields = ("name", "id_number", "credit_code")
+    list_filter = ("type",)
+
+
+class EventInline(admin.TabularInline):
+    model = ApplicationEvent
+    extra = 0
+    can_delete = False
+    fields = ("on", "kind", "days", "deadline", "party", "note", "created_by")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("number", "agency", "channel", "received_on", "status", "deadline", "outcome")
+    list_filter = ("status", "channel", "regime", "agency")
+    search_fields = ("number", "applicant__name", "content")
+    date_hierarchy = "received_on"
+    inlines = [EventInline]
+    list_select_related = ("agency",)
+    readonly_fields = (
+        "status",
+        "regime",
+        "deadline",
+        "deadline_provisional",
+        "extension_days",
+        "supplement_notice_due",
+        "stopped_days_left",
+        "outcome",
+        "concluded_on",
+        "version",
+        "year",
+        "seq",
+        "number",
+    )
+
+
+@admin.register(Consultation)
+class ConsultationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("received_at", "agency", "channel", "topic", "answered_at")
+    list_filter = ("channel", "agency")
+    search_fields = ("topic", "question")
+    date_hierarchy = "received_at"
+
+
+@admin.register(Fee)
+class FeeAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("application", "method", "amount", "notified_on", "paid_on", "waived_on")
+
+
+@admin.register(Remedy)
+class RemedyAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+    list_display = ("application", "kind", "filed_on", "result", "decided_on")
+    list_filter = ("kind", "result")
+
+
+@admin.register(PublishedReport)
+class PublishedReportAdmin(NoDeleteMixin, admin.ModelAdmin):
+    list_display = ("agency", "year", "include_children", "published_at", "published_by")
+
+
+class CalendarAdminMixin:
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：{obj}")
+        messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
+
+    def delete_model(self, request, obj) -> None:
+        super().delete_model(request, obj)
+        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：删除{obj}")
+        messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(CalendarAdminMixin, SimpleHistoryAdmin):
+    list_display = ("day", "name", "workday", "source")
+    list_filter = ("workday",)
+    date_hierarchy = "day"
+    search_fields = ("name",)
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(CalendarAdminMixin, SimpleHistoryAdmin):
+    list_display = ("year", "source")

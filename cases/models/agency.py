@@ -1,0 +1,102 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Agency(models.Model):
+    """An office. Offices form a tree (a county government, the townships under it)."""
+
+    code = models.SlugField("机关代码", max_length=32, unique=True)
+    name = models.CharField("机关名称", max_length=100)
+    short_name = models.CharField(
+        "报告中的简称",
+        max_length=20,
+        default="本机关",
+        help_text="年报语句中的自称，如“我乡”“我局”",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=400, db_index=True, editable=False)
+    hotline = models.CharField("咨询热线", max_length=20, default="96128")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "机关"
+        verbose_name_plural = "机关"
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.path
+        self.path = self.compute_path()
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for child in Agency.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                child.save()
+
+    def compute_path(self) -> str:
+        prefix = self.parent.path if self.parent_id else "/"
+        return f"{prefix}{self.code}/"
+
+
+class User(AbstractUser):
+    """A member of staff: one office, one role."""
+
+    class Role(models.TextChoices):
+        FRONT_DESK = "front_desk", "前台登记员"
+        HANDLER = "handler", "承办人"
+        SUPERVISOR = "supervisor", "负责人"
+        ADMIN = "admin", "管理员"
+
+    full_name = models.CharField("姓名", max_length=50, blank=True)
+    agency = models.ForeignKey(
+        Agency,
+        verbose_name="所属机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        verbose_name = "工作人员"
+        verbose_name_plural = "工作人员"
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+    @property
+    def sees_subordinates(self) -> bool:
+        return self.role in {self.Role.SUPERVISOR, self.Role.ADMIN}
+
+
+class NumberSequence(models.Model):
+    """The last application number issued by an office in a year; locked row per issue."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "year"], name="unique_number_sequence_per_agency_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last}"

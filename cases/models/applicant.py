@@ -1,0 +1,42 @@
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+
+class Applicant(models.Model):
+    """A citizen or organisation; recognised again by ID number or credit code."""
+
+    class Type(models.TextChoices):
+        NATURAL_PERSON = "natural_person", "自然人"
+        COMMERCIAL_ENTERPRISE = "commercial_enterprise", "商业企业"
+        RESEARCH_INSTITUTION = "research_institution", "科研机构"
+        PUBLIC_INTEREST_ORG = "public_interest_org", "社会公益组织"
+        LEGAL_SERVICE_ORG = "legal_service_org", "法律服务机构"
+        OTHER_ORG = "other_org", "其他组织"
+
+    type = models.CharField("申请人类型", max_length=30, choices=Type.choices)
+    name = models.CharField("姓名/名称", max_length=100)
+    id_number = models.CharField("身份证号码", max_length=18, blank=True, db_index=True)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True, db_index=True)
+    phone = models.CharField("联系电话", max_length=30, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通讯地址", max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "申请人"
+        verbose_name_plural = "申请人"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number"], condition=~Q(id_number=""), name="unique_applicant_id_number"
+            ),
+            models.UniqueConstraint(
+                fields=["credit_code"],
+                condition=~Q(credit_code=""),
+                name="unique_applicant_credit_code",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

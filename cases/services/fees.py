@@ -1,0 +1,193 @@
+"""Fee notices, payments and waivers (law.md §5). Notice to payment is a stop of the reply clock."""
+
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q, Sum
+
+from cases import fees, timeutil
+from cases.access import require
+from cases.clock import engine
+from cases.clocksync import get_calendar
+from cases.errors import StateConflict
+from cases.models import Application, ApplicationEvent, Fee, User
+
+from .casework import check_date, lock, record, require_approver, require_status
+from .handling import application_conclude
+
+Kind = ApplicationEvent.Kind
+Status = Application.Status
+
+
+def prior_items_this_month(application: Application) -> int:
+    """件 the same applicant already filed with the same office in the calendar month of receipt."""
+    month_start = application.received_on.replace(day=1)
+    earlier = Q(received_on__lt=application.received_on) | Q(
+        received_on=application.received_on, pk__lt=application.pk
+    )
+    total = (
+        Application.objects.filter(
+            agency_id=application.agency_id,
+            applicant_id=application.applicant_id,
+            received_on__gte=month_start,
+            voided_at__isnull=True,
+        )
+        .filter(earlier)
+        .aggregate(n=Sum("items"))["n"]
+    )
+    return total or 0
+
+
+def quote(application: Application, *, method: str, pages: int | None = None) -> fees.FeeQuote:
+    if method == Fee.Method.PER_ITEM:
+        return fees.quote_per_item(
+            prior_items_this_month=prior_items_this_month(application), items=application.items
+        )
+    if pages is None:
+        raise ValidationError({"pages": ["按量计收须填写页数。"]})
+    try:
+        return fees.quote_per_page(pages=pages)
+    except ValueError as exc:
+        raise ValidationError({"pages": [str(exc)]}) from None
+
+
+def _cost_amount(amount: Decimal | str | None) -> Decimal:
+    try:
+        value = Decimal(str(amount)).quantize(Decimal("0.01"))
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValidationError({"amount": ["请填写有效的金额。"]}) from None
+    if value <= 0 or value > Decimal("1000000"):
+        raise ValidationError({"amount": ["金额应大于0且不超过1000000元。"]})
+    return value
+
+
+@transaction.atomic
+def fee_notify(
+    *,
+    user: User,
+    application: Application,
+    on: date,
+    method: str,
+    pages: int | None = None,
+    amount: Decimal | str | None = None,
+    cost_items: str = "",
+    expected_version: int | None = None,
+) -> Application:
+    require(user, "handle")
+    application = lock(application, expected_version)
+    require_status(
+        application, Status.OPEN, message="只有办理中（期限正在计算）的申请可以发出收费通知。"
+    )
+    if Fee.objects.filter(application=application).exists():
+        raise StateConflict("本申请已发出过收费通知，一件申请只能采用一种计收方式。")
+    check_date(application, on)
+    if method not in Fee.Method.values:
+        raise ValidationError({"method": ["请选择有效的计收方式。"]})
+    if message := fees.fee_method_error(application.received_on, method):
+        raise ValidationError({"method": [message]})
+    fee = Fee(application=application, method=method, notified_on=on)
+    if method == Fee.Method.COST:
+        fee.amount = _cost_amount(amount)
+        fee.cost_items = cost_items.strip() or "检索费、复制费、邮寄费"
+        fee.basis = "2008年《中华人民共和国政府信息公开条例》第二十七条"
+        fee.standard = (
+            "按照国务院价格主管部门会同国务院财政部门制定的收费标准收取检索、复制、邮寄等成本费用"
+        )
+    else:
+        q = quote(application, method=method, pages=pages)
+        if q.amount <= 0:
+            raise StateConflict("按规定标准计算，本申请无需收取信息处理费。")
+        fee.amount, fee.basis, fee.standard, fee.breakdown = (
+            q.amount,
+            q.basis,
+            q.standard,
+            "\n".join(q.breakdown),
+        )
+        fee.pages = pages if method == Fee.Method.PER_PAGE else None
+        if method == Fee.Method.PER_ITEM:
+            fee.items = application.items
+            fee.prior_items = prior_items_this_month(application)
+    fee.pay_due_on = engine.fee_payment_due(on, get_calendar())
+    fee.save()
+    record(
+        application,
+        user=user,
+        kind=Kind.FEE_NOTIFIED,
+        on=on,
+        note=f"{fee.get_method_display()}，金额{fee.amount}元",
+    )
+    return application
+
+
+@transaction.atomic
+def fee_pay(
+    *, user: User, application: Application, on: date, expected_version: int | None = None
+) -> Application:
+    require(user, "handle")
+    application = lock(application, expected_version)
+    require_status(application, Status.AWAITING_FEE, message="本申请没有待缴的费用。")
+    check_date(application, on)
+    fee = application.fee
+    if fee.pay_due_on and on > fee.pay_due_on:
+        raise StateConflict(
+            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，应以“逾期未缴费”办结。"
+        )
+    fee.paid_on = on
+    fee.save()
+    record(application, user=user, kind=Kind.FEE_PAID, on=on, note=f"缴纳{fee.amount}元")
+    return application
+
+
+@transaction.atomic
+def fee_waive(
+    *,
+    user: User,
+    application: Application,
+    on: date,
+    approved_by: User | None,
+    reason: str,
+    expected_version: int | None = None,
+) -> Application:
+    require(user, "handle")
+    application = lock(application, expected_version)
+    require_status(application, Status.AWAITING_FEE, message="本申请没有待缴的费用，无需减免。")
+    check_date(application, on)
+    require_approver(application, approved_by)
+    if not reason.strip():
+        raise ValidationError({"reason": ["请写明减免理由。"]})
+    fee = application.fee
+    fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason.strip()
+    fee.save()
+    record(
+        application,
+        user=user,
+        kind=Kind.FEE_WAIVED,
+        on=on,
+        approved_by=approved_by,
+        note=reason.strip(),
+    )
+    return application
+
+
+def conclude_lapsed_fees(*, user: User, today: date | None = None) -> list[Application]:
+    """Cases whose fee was not paid within 20 working days: 视为放弃申请 (other.fee_unpaid)."""
+    today = today or timeutil.today()
+    lapsed = Application.objects.filter(
+        status=Status.AWAITING_FEE, voided_at__isnull=True, fee__pay_due_on__lt=today
+    ).select_related("fee")
+    concluded = []
+    for application in lapsed:
+        on = max(application.fee.pay_due_on + timedelta(days=1), application.fee.notified_on)
+        concluded.append(
+            application_conclude(
+                user=user,
+                application=application,
+                on=min(on, today),
+                outcome="other.fee_unpaid",
+                reason=f"申请人未在缴费期限（{application.fee.pay_due_on}）内缴纳信息处理费，视为放弃申请",
+                basis="《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+            )
+        )
+    return concluded

@@ -1,0 +1,275 @@
+"""Registering applications and consultations at the front desk (law.md §1, §8)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from cases import identity, timeutil
+from cases.access import may_register_for, require
+from cases.clocksync import refresh_application
+from cases.errors import StateConflict
+from cases.models import (
+    Agency,
+    Applicant,
+    Application,
+    ApplicationEvent,
+    Consultation,
+    NumberSequence,
+    User,
+)
+
+EARLIEST_RECEIPT = date(2008, 5, 1)  # the 2008 Regulations came into force
+
+RECEIPT_DATE_LABELS = {
+    Application.Channel.IN_PERSON: "提交日期",
+    Application.Channel.LETTER: "签收日期",
+    Application.Channel.EMAIL: "确认日期",
+    Application.Channel.FAX: "确认日期",
+    Application.Channel.ONLINE: "确认日期",
+}
+RECEIPT_DATE_HELP = {
+    Application.Channel.IN_PERSON: "当面提交的，以提交之日为收到申请之日（《条例》第三十一条）",
+    Application.Channel.LETTER: "邮寄的，以本机关签收之日为收到申请之日；平常信函以与申请人确认之日为准",
+    Application.Channel.EMAIL: "通过互联网渠道提交的，以双方确认之日为收到申请之日",
+    Application.Channel.FAX: "以传真方式提交的，以双方确认之日为收到申请之日",
+    Application.Channel.ONLINE: "通过网上申请平台提交的，以双方确认之日为收到申请之日",
+}
+
+
+@dataclass(frozen=True)
+class ApplicantData:
+    type: str
+    name: str
+    id_number: str = ""
+    credit_code: str = ""
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+
+
+def validate_applicant(data: ApplicantData) -> ApplicantData:
+    errors: dict[str, list[str]] = {}
+    if data.type not in Applicant.Type.values:
+        errors["type"] = ["请选择有效的申请人类型。"]
+    if not data.name.strip():
+        errors["name"] = ["请填写申请人姓名或名称。"]
+    id_number = identity.normalize_id_number(data.id_number) if data.id_number else ""
+    if id_number and (message := identity.id_number_error(id_number)):
+        errors["id_number"] = [message]
+    credit_code = identity.normalize_credit_code(data.credit_code) if data.credit_code else ""
+    if credit_code and (message := identity.credit_code_error(credit_code)):
+        errors["credit_code"] = [message]
+    if errors:
+        raise ValidationError(errors)
+    return ApplicantData(
+        type=data.type,
+        name=data.name.strip(),
+        id_number=id_number,
+        credit_code=credit_code,
+        phone=data.phone.strip(),
+        email=data.email.strip(),
+        address=data.address.strip(),
+    )
+
+
+def applicant_find_or_create(data: ApplicantData) -> Applicant:
+    """The same person or organisation is recognised again by ID number or credit code;
+    their contact details are brought up to date (the old ones stay in history)."""
+    data = validate_applicant(data)
+    existing = None
+    if data.id_number:
+        existing = Applicant.objects.filter(id_number=data.id_number).first()
+    if existing is None and data.credit_code:
+        existing = Applicant.objects.filter(credit_code=data.credit_code).first()
+    if existing is None:
+        return Applicant.objects.create(**data.__dict__)
+    changed = False
+    for field, value in data.__dict__.items():
+        if value and getattr(existing, field) != value:
+            setattr(existing, field, value)
+            changed = True
+    if changed:
+        existing.save()
+    return existing
+
+
+def validate_received_on(received_on: date, *, field: str = "received_on") -> None:
+    if received_on > timeutil.today():
+        raise ValidationError({field: ["收到申请的日期不能晚于今天。"]})
+    if received_on < EARLIEST_RECEIPT:
+        raise ValidationError({field: ["收到申请的日期不能早于2008年5月1日（《条例》施行之日）。"]})
+
+
+def next_number(agency: Agency, year: int) -> tuple[int, str]:
+    """The next sequence number of an office in a year; the locked counter row makes it race-free."""
+    try:
+        with transaction.atomic():
+            NumberSequence.objects.get_or_create(agency=agency, year=year)
+    except IntegrityError:
+        pass  # created concurrently by another request: fine
+    sequence = NumberSequence.objects.select_for_update().get(agency=agency, year=year)
+    sequence.last += 1
+    sequence.save(update_fields=["last"])
+    return sequence.last, f"{agency.name}〔{year}〕第{sequence.last:04d}号"
+
+
+@transaction.atomic
+def application_register(
+    *,
+    user: User,
+    agency: Agency,
+    channel: str,
+    received_on: date,
+    applicant: ApplicantData,
+    content: str,
+    submitted_on: date | None = None,
+    items: int = 1,
+    delivery: str = "",
+    handler: User | None = None,
+) -> Application:
+    require(user, "register")
+    errors: dict[str, list[str]] = {}
+    if not may_register_for(user, agency):
+        errors["agency"] = ["您无权为该机关登记申请。"]
+    if channel not in Application.Channel.values:
+        errors["channel"] = ["请选择有效的申请方式。"]
+    if not content.strip():
+        errors["content"] = ["请填写申请公开的政府信息内容。"]
+    if items < 1:
+        errors["items"] = ["申请事项数至少为1。"]
+    try:
+        validate_received_on(received_on)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if submitted_on and submitted_on > timeutil.today():
+        errors["submitted_on"] = ["提交日期不能晚于今天。"]
+    elif submitted_on and submitted_on > received_on:
+        errors["submitted_on"] = ["申请人提交日期不能晚于收到申请之日。"]
+    if handler is not None and (
+        handler.agency_id != agency.pk or handler.role not in ("handler", "supervisor", "admin")
+    ):
+        errors["handler"] = ["承办人须为本机关的承办人员。"]
+    try:
+        applicant_data = validate_applicant(applicant)
+    except ValidationError as exc:
+        errors.update({f"applicant_{k}": v for k, v in exc.message_dict.items()})
+    if errors:
+        raise ValidationError(errors)
+
+    seq, number = next_number(agency, received_on.year)
+    application = Application(
+        agency=agency,
+        year=received_on.year,
+        seq=seq,
+        number=number,
+        channel=channel,
+        received_on=received_on,
+        submitted_on=submitted_on,
+        applicant=applicant_find_or_create(applicant_data),
+        content=content.strip(),
+        items=items,
+        delivery=delivery,
+        handler=handler,
+        created_by=user,
+    )
+    refresh_application(application)
+    application.save()
+    ApplicationEvent.objects.create(
+        application=application,
+        kind=ApplicationEvent.Kind.REGISTERED,
+        on=received_on,
+        created_by=user,
+        note=f"通过{application.get_channel_display()}收到申请",
+    )
+    return application
+
+
+def validate_consultation_times(received_at: datetime, answered_at: datetime | None) -> None:
+    now = timeutil.now()
+    errors: dict[str, list[str]] = {}
+    if received_at > now:
+        errors["received_at"] = ["受理时间不能晚于现在。"]
+    if answered_at is not None:
+        if answered_at > now:
+            errors["answered_at"] = ["答复时间不能晚于现在。"]
+        elif answered_at < received_at:
+            errors["answered_at"] = ["答复时间不能早于受理时间。"]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def consultation_register(
+    *,
+    user: User,
+    agency: Agency,
+    channel: str,
+    topic: str,
+    question: str = "",
+    received_at: datetime | None = None,
+    name: str = "",
+    phone: str = "",
+    answer: str = "",
+    answered_at: datetime | None = None,
+) -> Consultation:
+    require(user, "register")
+    received_at = received_at or timeutil.now()
+    errors: dict[str, list[str]] = {}
+    if not may_register_for(user, agency):
+        errors["agency"] = ["您无权为该机关登记咨询。"]
+    if channel not in Consultation.Channel.values:
+        errors["channel"] = ["请选择有效的咨询方式。"]
+    if not topic.strip():
+        errors["topic"] = ["请填写咨询主题。"]
+    if answered_at is not None and not answer.strip():
+        errors["answer"] = ["填写了答复时间的，请同时填写答复内容。"]
+    if errors:
+        raise ValidationError(errors)
+    if answer.strip() and answered_at is None:
+        answered_at = received_at
+    validate_consultation_times(received_at, answered_at)
+    return Consultation.objects.create(
+        agency=agency,
+        channel=channel,
+        received_at=received_at,
+        topic=topic.strip(),
+        question=question.strip(),
+        name=name.strip(),
+        phone=phone.strip(),
+        answer=answer.strip(),
+        answered_at=answered_at,
+        handled_by=user if answered_at else None,
+        created_by=user,
+    )
+
+
+@transaction.atomic
+def consultation_answer(
+    *, user: User, consultation: Consultation, answer: str, answered_at: datetime | None = None
+) -> Consultation:
+    require(user, "register")
+    if consultation.answered:
+        raise StateConflict("该咨询已答复。")
+    if not answer.strip():
+        raise ValidationError({"answer": ["请填写答复内容。"]})
+    answered_at = answered_at or timeutil.now()
+    validate_consultation_times(consultation.received_at, answered_at)
+    consultation.answer = answer.strip()
+    consultation.answered_at = answered_at
+    consultation.handled_by = user
+    consultation.save()
+    return consultation
+
+
+@transaction.atomic
+def consultation_link_application(
+    *, user: User, consultation: Consultation, application: Application
+) -> Consultation:
+    require(user, "register")
+    if application.agency_id != consultation.agency_id:
+        raise ValidationError({"application": ["只能关联本机关的申请。"]})
+    consultation.application = application
+    consultation.save()
+    return consultation

@@ -1,0 +1,79 @@
+"""Reconsideration, litigation and complaints recorded against a case (law.md §7)."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from cases import timeutil
+from cases.access import require
+from cases.models import Application, ApplicationEvent, Remedy, User
+
+
+def _check(application: Application, filed_on: date, result: str, decided_on: date | None) -> None:
+    errors: dict[str, list[str]] = {}
+    today = timeutil.today()
+    if filed_on > today:
+        errors["filed_on"] = ["提起日期不能晚于今天。"]
+    elif filed_on < application.received_on:
+        errors["filed_on"] = ["提起日期不能早于收到申请之日。"]
+    if result not in Remedy.Result.values:
+        errors["result"] = ["请选择有效的结果。"]
+    elif result == Remedy.Result.PENDING and decided_on is not None:
+        errors["decided_on"] = ["尚未审结的，不应填写审结日期。"]
+    elif result != Remedy.Result.PENDING and decided_on is None:
+        errors["decided_on"] = ["已有结果的，请填写审结日期。"]
+    if decided_on is not None and "filed_on" not in errors:
+        if decided_on > today:
+            errors["decided_on"] = ["审结日期不能晚于今天。"]
+        elif decided_on < filed_on:
+            errors["decided_on"] = ["审结日期不能早于提起日期。"]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def remedy_record(
+    *,
+    user: User,
+    application: Application,
+    kind: str,
+    filed_on: date,
+    result: str = Remedy.Result.PENDING,
+    decided_on: date | None = None,
+    note: str = "",
+) -> Remedy:
+    require(user, "handle")
+    if kind not in Remedy.Kind.values:
+        raise ValidationError({"kind": ["请选择有效的类型。"]})
+    _check(application, filed_on, result, decided_on)
+    remedy = Remedy.objects.create(
+        application=application,
+        kind=kind,
+        filed_on=filed_on,
+        result=result,
+        decided_on=decided_on,
+        note=note.strip(),
+        created_by=user,
+    )
+    ApplicationEvent.objects.create(
+        application=application,
+        kind=ApplicationEvent.Kind.REMEDY,
+        on=filed_on,
+        created_by=user,
+        note=f"{remedy.get_kind_display()}：{remedy.get_result_display()}",
+    )
+    return remedy
+
+
+@transaction.atomic
+def remedy_update(
+    *, user: User, remedy: Remedy, result: str, decided_on: date | None, note: str = ""
+) -> Remedy:
+    require(user, "handle")
+    _check(remedy.application, remedy.filed_on, result, decided_on)
+    remedy.result, remedy.decided_on = result, decided_on
+    if note.strip():
+        remedy.note = note.strip()
+    remedy.save()
+    return remedy

@@ -1,0 +1,254 @@
+"""The front desk: register applications and consultations, today's registrations, lists, details."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from cases import access, identity, selectors
+from cases.clocksync import clock_of, get_calendar
+from cases.errors import StateConflict
+from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationForm, VoidForm
+from cases.models import Applicant, Application, Consultation
+from cases.services import registration, voiding
+
+from .common import date_param, paginate, querystring_without_page
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    apps, consultations = selectors.registered_today(request.user)
+    return render(
+        request,
+        "cases/home.html",
+        {"applications": list(apps[:100]), "consultations": list(consultations[:100])},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def application_register(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "register")
+    agencies = selectors.agencies_for_choice(request.user)
+    form = ApplicationForm(request.POST or None, agencies=agencies)
+    source_pk = request.POST.get("from_consultation") or request.GET.get("from_consultation") or ""
+    source = (
+        access.get_consultation_for_user(request.user, source_pk) if source_pk.isdigit() else None
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = registration.application_register(
+                user=request.user,
+                agency=form.cleaned_data["agency"],
+                channel=form.cleaned_data["channel"],
+                received_on=form.cleaned_data["received_on"],
+                submitted_on=form.cleaned_data["submitted_on"],
+                applicant=form.applicant_data(),
+                content=form.cleaned_data["content"],
+                items=form.cleaned_data["items"],
+                delivery=form.cleaned_data["delivery"],
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            if source is not None and source.agency_id == application.agency_id:
+                registration.consultation_link_application(
+                    user=request.user, consultation=source, application=application
+                )
+            messages.success(
+                request,
+                f"已登记申请 {application.number}，答复期限 {application.deadline or '待定'}。",
+            )
+            return redirect("application-detail", pk=application.pk)
+    return render(
+        request,
+        "cases/application_register.html",
+        {
+            "form": form,
+            "source": source,
+            "date_meta": {
+                "labels": registration.RECEIPT_DATE_LABELS,
+                "help": registration.RECEIPT_DATE_HELP,
+            },
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_register(request: HttpRequest) -> HttpResponse:
+    access.require(request.user, "register")
+    agencies = selectors.agencies_for_choice(request.user)
+    channel = request.GET.get("channel", Consultation.Channel.HOTLINE)
+    form = ConsultationForm(request.POST or None, agencies=agencies, initial={"channel": channel})
+    if request.method == "POST" and form.is_valid():
+        try:
+            consultation = registration.consultation_register(
+                user=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(
+                request, f"已登记咨询：{consultation.topic}（{consultation.get_channel_display()}）"
+            )
+            return redirect(f"{reverse('consultation-register')}?channel={consultation.channel}")
+    recent = selectors.registered_today(request.user)[1][:10]
+    return render(request, "cases/consultation_register.html", {"form": form, "recent": recent})
+
+
+def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFilters:
+    code = request.GET.get("agency", "")
+    agency = access.visible_agencies(user).filter(code=code).first() if code else None
+    due = request.GET.get("due_within", "")
+    return selectors.ApplicationFilters(
+        agency=agency,
+        include_children=request.GET.get("include_children") == "on",
+        status=request.GET.get("status", ""),
+        channel=request.GET.get("channel", ""),
+        applicant_type=request.GET.get("applicant_type", ""),
+        outcome=request.GET.get("outcome", ""),
+        overdue=request.GET.get("overdue") == "on",
+        due_within=int(due) if due.isdigit() else None,
+        received_after=date_param(request, "received_after"),
+        received_before=date_param(request, "received_before"),
+        search=request.GET.get("q", ""),
+        ordering=request.GET.get("ordering", ""),
+    )
+
+
+@login_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    filters = _application_filters(request, request.user)
+    page = paginate(request, selectors.application_list(request.user, filters))
+    cal = get_calendar()
+    rows = [(a, selectors.countdown(a, calendar=cal)) for a in page.object_list]
+    return render(
+        request,
+        "cases/application_list.html",
+        {
+            "page": page,
+            "rows": rows,
+            "filters": filters,
+            "agencies": selectors.agencies_for_choice(request.user),
+            "statuses": Application.Status.choices,
+            "channels": Application.Channel.choices,
+            "applicant_types": Applicant.Type.choices,
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = access.get_application_for_user(request.user, pk)
+    events = list(application.events.select_related("created_by", "approved_by"))
+    clock = clock_of(application)
+    applicant = application.applicant
+    full = access.can(request.user, "handle")
+    history = application.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )[:200]
+    return render(
+        request,
+        "cases/application_detail.html",
+        {
+            "application": application,
+            "events": events,
+            "clock": clock,
+            "countdown": selectors.countdown(application),
+            "history": history,
+            "remedies": application.remedies.all(),
+            "fee": getattr(application, "fee", None),
+            "can_handle": access.can(request.user, "handle"),
+            "can_void": access.can(request.user, "void"),
+            "consultations": application.consultations.filter(voided_at__isnull=True),
+            "id_number_shown": applicant.id_number
+            if full
+            else identity.mask_id_number(applicant.id_number),
+            "phone_shown": applicant.phone if full else identity.mask_phone(applicant.phone),
+            "address_shown": applicant.address if full else "",
+        },
+    )
+
+
+@login_required
+def consultation_list(request: HttpRequest) -> HttpResponse:
+    code = request.GET.get("agency", "")
+    answered = request.GET.get("answered", "")
+    filters = selectors.ConsultationFilters(
+        agency=access.visible_agencies(request.user).filter(code=code).first() if code else None,
+        channel=request.GET.get("channel", ""),
+        answered={"yes": True, "no": False}.get(answered),
+        received_after=date_param(request, "received_after"),
+        received_before=date_param(request, "received_before"),
+        search=request.GET.get("q", ""),
+    )
+    page = paginate(request, selectors.consultation_list(request.user, filters))
+    return render(
+        request,
+        "cases/consultation_list.html",
+        {
+            "page": page,
+            "filters": filters,
+            "agencies": selectors.agencies_for_choice(request.user),
+            "channels": Consultation.Channel.choices,
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    consultation = access.get_consultation_for_user(request.user, pk)
+    form = ConsultationAnswerForm(request.POST or None)
+    if request.method == "POST":
+        access.get_consultation_for_user(request.user, pk, write=True)
+        if form.is_valid():
+            try:
+                registration.consultation_answer(
+                    user=request.user, consultation=consultation, **form.cleaned_data
+                )
+            except ValidationError as exc:
+                form.add_service_errors(exc)
+            except StateConflict as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, "已记录答复。")
+                return redirect("consultation-detail", pk=pk)
+    history = consultation.history.select_related("history_user").order_by("-history_date")[:100]
+    return render(
+        request,
+        "cases/consultation_detail.html",
+        {"c": consultation, "form": form, "history": history},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def void(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if kind == "application":
+        obj = access.get_application_for_user(request.user, pk)
+        service, back = voiding.application_void, "application-detail"
+    elif kind == "consultation":
+        obj = access.get_consultation_for_user(request.user, pk)
+        service, back = voiding.consultation_void, "consultation-detail"
+    else:
+        raise PermissionDenied
+    access.require(request.user, "void")
+    form = VoidForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(user=request.user, **{kind: obj}, reason=form.cleaned_data["reason"])
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        except StateConflict as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, "已作废，记录保留在历史中。")
+            return redirect(back, pk=pk)
+    return render(request, "cases/void.html", {"form": form, "obj": obj})

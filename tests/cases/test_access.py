@@ -1,0 +1,84 @@
+"""Who sees what: township staff get 404 for the county's cases and the other way round; a supervisor
+of the county sees both. Personas: an owner (the office's own staff), a teammate, an outsider."""
+
+from datetime import date
+
+import pytest
+from django.http import Http404
+
+from cases.access import applications_for_user, get_application_for_user, get_consultation_for_user
+from cases.services.registration import consultation_register
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_cases(register, county, people):
+    township_case = register(received_on=date(2026, 11, 2))
+    county_case = register(
+        received_on=date(2026, 11, 2), agency=county, user=people[("county", "front_desk")]
+    )
+    return township_case, county_case
+
+
+@pytest.mark.parametrize("role", ["front_desk", "handler", "supervisor", "admin"])
+def test_township_staff_see_own_case_not_countys(two_cases, people, role):
+    township_case, county_case = two_cases
+    user = people[("jiangyi", role)]
+    assert get_application_for_user(user, township_case.pk) == township_case
+    with pytest.raises(Http404):
+        get_application_for_user(user, county_case.pk)
+
+
+@pytest.mark.parametrize("role", ["front_desk", "handler"])
+def test_county_staff_below_supervisor_see_only_the_county(two_cases, people, role):
+    township_case, county_case = two_cases
+    user = people[("county", role)]
+    assert get_application_for_user(user, county_case.pk) == county_case
+    with pytest.raises(Http404):
+        get_application_for_user(user, township_case.pk)
+
+
+@pytest.mark.parametrize("role", ["supervisor", "admin"])
+def test_county_supervisor_and_admin_see_both(two_cases, people, role):
+    user = people[("county", role)]
+    assert set(applications_for_user(user)) == set(two_cases)
+
+
+def test_front_desk_may_read_but_not_handle(two_cases, people):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        get_application_for_user(people[("jiangyi", "front_desk")], two_cases[0].pk, write=True)
+    assert (
+        get_application_for_user(people[("jiangyi", "handler")], two_cases[0].pk, write=True)
+        == two_cases[0]
+    )
+
+
+def test_garbage_ids_are_404(people):
+    for pk in ("abc", None, "-1", 10**12):
+        with pytest.raises(Http404):
+            get_application_for_user(people[("jiangyi", "handler")], pk)
+
+
+def test_consultations_follow_the_same_rule(frozen_today, township, county, people):
+    c = consultation_register(
+        user=people[("jiangyi", "front_desk")], agency=township, channel="hotline", topic="期限"
+    )
+    assert get_consultation_for_user(people[("county", "supervisor")], c.pk) == c
+    with pytest.raises(Http404):
+        get_consultation_for_user(people[("county", "handler")], c.pk)
+
+
+def test_voided_cases_disappear_from_lists(two_cases, people):
+    from cases.services.voiding import application_void
+
+    township_case = two_cases[0]
+    application_void(
+        user=people[("jiangyi", "supervisor")], application=township_case, reason="重复登记"
+    )
+    assert township_case not in applications_for_user(people[("jiangyi", "handler")])
+    township_case.refresh_from_db()
+    assert township_case.void_reason == "重复登记"
+    assert township_case.history.first().history_change_reason == "作废：重复登记"

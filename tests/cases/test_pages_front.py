@@ -1,0 +1,132 @@
+"""The front-desk pages: register through the forms, see the errors next to the fields, find it again."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from cases.models import Application, Consultation
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "channel": "letter",
+    "received_on": "2026-11-20",
+    "applicant_type": "natural_person",
+    "applicant_name": "王五",
+    "applicant_id_number": "11010519491231002X",
+    "content": "2025年度低保名单",
+    "items": "1",
+}
+
+
+@pytest.fixture
+def front_client(client, township_front, frozen_today):
+    client.force_login(township_front)
+    return client
+
+
+def test_login_page_is_chinese(client, db):
+    response = client.get(reverse("login"))
+    assert "登录公开台账" in response.content.decode()
+
+
+def test_pages_need_login(client, db):
+    response = client.get(reverse("application-list"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_register_application_through_the_page(front_client, township):
+    response = front_client.post(reverse("application-register"), VALID | {"agency": township.pk})
+    app = Application.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("application-detail", args=[app.pk])
+    assert app.received_on == date(2026, 11, 20)
+    detail = front_client.get(response["Location"]).content.decode()
+    assert app.number in detail
+    assert "期限计算过程" in detail
+    listing = front_client.get(reverse("application-list"), {"q": "王五"}).content.decode()
+    assert app.number in listing
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (
+            {"applicant_id_number": "110105194912310021"},
+            "applicant_id_number",
+            "身份证号码校验位不正确",
+        ),
+        ({"received_on": "2026-11-25"}, "received_on", "不能晚于今天"),
+        ({"content": ""}, "content", "该字段是必填项"),
+        ({"applicant_name": ""}, "applicant_name", "该字段是必填项"),
+        ({"received_on": "not a date"}, "received_on", "输入一个有效的日期"),
+    ],
+)
+def test_bad_input_shows_message_next_to_field_and_saves_nothing(
+    front_client, township, change, field, message
+):
+    response = front_client.post(
+        reverse("application-register"), VALID | {"agency": township.pk} | change
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert any(message in e for e in form.errors[field])
+    assert f'id="field-{field}"' in response.content.decode()
+    assert Application.objects.count() == 0
+
+
+def test_date_label_follows_channel(front_client, township):
+    page = front_client.get(reverse("application-register")).content.decode()
+    assert "提交日期" in page  # in person by default
+    response = front_client.post(
+        reverse("application-register"), VALID | {"agency": township.pk, "received_on": ""}
+    )
+    assert response.context["form"].fields["received_on"].label == "签收日期"  # letter
+    response = front_client.post(
+        reverse("application-register"),
+        VALID | {"agency": township.pk, "received_on": "", "channel": "email"},
+    )
+    assert response.context["form"].fields["received_on"].label == "确认日期"
+
+
+def test_hotline_consultation_form_is_ready_again_after_saving(front_client, township):
+    response = front_client.post(
+        reverse("consultation-register"),
+        {"agency": township.pk, "channel": "hotline", "topic": "办理期限"},
+    )
+    assert response.status_code == 302
+    assert response["Location"].endswith("?channel=hotline")
+    page = front_client.get(response["Location"])
+    assert page.context["form"].initial["channel"] == "hotline"
+    assert "办理期限" in page.content.decode()  # in today's list below the form
+    assert Consultation.objects.get().channel == "hotline"
+    listing = front_client.get(
+        reverse("consultation-list"), {"channel": "hotline"}
+    ).content.decode()
+    assert "办理期限" in listing
+
+
+def test_home_lists_todays_registrations(front_client, township):
+    front_client.post(reverse("application-register"), VALID | {"agency": township.pk})
+    page = front_client.get(reverse("home")).content.decode()
+    assert "今日登记的申请（1）" in page
+
+
+def test_other_office_case_is_404_on_pages(client, register, people):
+    app = register()
+    client.force_login(people[("county", "handler")])
+    assert client.get(reverse("application-detail", args=[app.pk])).status_code == 404
+    client.force_login(people[("county", "supervisor")])
+    assert client.get(reverse("application-detail", args=[app.pk])).status_code == 200
+
+
+def test_list_query_count_does_not_grow(front_client, register, django_assert_max_num_queries):
+    register()
+    with django_assert_max_num_queries(12) as one:
+        front_client.get(reverse("application-list"))
+    for _ in range(20):
+        register()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        front_client.get(reverse("application-list"))

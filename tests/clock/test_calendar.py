@@ -1,0 +1,105 @@
+"""WorkCalendar: the Mon–Fri rule, exceptions, covered years and the rank index."""
+
+from datetime import date, timedelta
+
+import pytest
+
+from cases.clock.calendar import CalendarEntry, WorkCalendar, plain_add
+
+CAL = WorkCalendar.from_chinese_calendar()
+
+
+def test_covered_years_are_those_of_chinese_calendar() -> None:
+    assert CAL.covered_years == frozenset(range(2004, 2027))
+    assert CAL.last_covered_year == 2026
+    assert CAL.is_covered(date(2004, 1, 1))
+    assert CAL.is_covered(date(2026, 12, 31))
+    assert not CAL.is_covered(date(2027, 1, 1))
+    assert not CAL.is_covered(date(2003, 12, 31))
+
+
+def test_holidays_and_makeup_days_2026() -> None:
+    assert not CAL.is_working_day(date(2026, 2, 16))  # Monday in the Spring Festival block
+    assert CAL.is_working_day(date(2026, 2, 14))  # Saturday, 调休上班
+    assert CAL.is_working_day(date(2026, 2, 28))  # Saturday, 调休上班
+    assert CAL.is_working_day(date(2026, 1, 4))  # Sunday, 调休上班
+    assert not CAL.is_working_day(date(2026, 10, 7))  # Wednesday, National Day block
+    assert CAL.is_working_day(date(2026, 3, 2))  # plain Monday
+    assert not CAL.is_working_day(date(2026, 3, 7))  # plain Saturday
+
+
+def test_holiday_names_are_chinese() -> None:
+    assert CAL.holiday_name(date(2026, 2, 16)) == "春节"
+    assert CAL.holiday_name(date(2026, 4, 6)) == "清明节"
+    assert CAL.holiday_name(date(2026, 2, 14)) == "春节调休上班"
+    assert CAL.holiday_name(date(2026, 3, 2)) is None
+
+
+def test_add_working_days_across_spring_festival_2026() -> None:
+    assert CAL.add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 14)
+    assert CAL.add_working_days(date(2026, 2, 14), 1) == date(2026, 2, 24)
+    assert CAL.add_working_days(date(2026, 2, 14), 5) == date(2026, 2, 28)
+
+
+def test_working_days_between_is_half_open() -> None:
+    # (2026-02-13, 2026-02-28]: 02-14, 02-24, 02-25, 02-26, 02-27, 02-28
+    assert CAL.working_days_between(date(2026, 2, 13), date(2026, 2, 28)) == 6
+    assert CAL.working_days_between(date(2026, 2, 28), date(2026, 2, 13)) == 0
+    assert CAL.working_days_between(date(2026, 3, 2), date(2026, 3, 2)) == 0
+
+
+def test_n_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        CAL.add_working_days(date(2026, 3, 2), 0)
+
+
+def test_uncovered_years_use_plain_weekends() -> None:
+    assert CAL.add_working_days(date(2026, 12, 31), 1) == date(2027, 1, 1)  # a Friday
+    assert CAL.add_working_days(date(2001, 12, 28), 1) == date(2001, 12, 31)
+    assert CAL.add_working_days(date(2003, 12, 31), 1) == date(2004, 1, 2)  # 2004-01-01 元旦
+    assert CAL.add_working_days(date(2100, 1, 1), 5) == date(2100, 1, 8)  # far past the index
+    assert CAL.working_days_between(date(1999, 12, 31), date(2000, 1, 7)) == 5
+    assert CAL.working_days_between(date(2100, 1, 1), date(2100, 1, 8)) == 5
+
+
+def test_long_counts_cross_the_index_edges() -> None:
+    start = date(1990, 1, 1)
+    end = CAL.add_working_days(start, 30_000)
+    assert CAL.working_days_between(start, end) == 30_000
+    assert CAL.is_working_day(end)
+
+
+def test_entries_outside_covered_years_are_ignored() -> None:
+    new_year = CalendarEntry(date(2027, 1, 1), False, "元旦")
+    uncovered = WorkCalendar([new_year], [2026])
+    covered = WorkCalendar([new_year], [2026, 2027])
+    assert uncovered.is_working_day(date(2027, 1, 1))
+    assert uncovered.holiday_name(date(2027, 1, 1)) is None
+    assert not covered.is_working_day(date(2027, 1, 1))
+    assert covered.holiday_name(date(2027, 1, 1)) == "元旦"
+
+
+def test_empty_calendar_is_plain_weekends() -> None:
+    cal = WorkCalendar([], [])
+    assert cal.covered_years == frozenset()
+    assert cal.last_covered_year is None
+    assert cal.add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 16)
+    assert not cal.is_working_day(date(2026, 2, 14))
+
+
+def test_entries_between() -> None:
+    days = [e.day for e in CAL.entries_between(date(2026, 2, 14), date(2026, 2, 28))]
+    assert days[0] == date(2026, 2, 15)
+    assert days[-1] == date(2026, 2, 28)
+    assert len(days) == 10
+
+
+@pytest.mark.parametrize("weekday_start", range(7))
+def test_plain_add_matches_stepping(weekday_start: int) -> None:
+    d = date(2030, 6, 3) + timedelta(days=weekday_start)
+    for n in range(1, 25):
+        cur, left = d, n
+        while left:
+            cur += timedelta(days=1)
+            left -= cur.weekday() < 5
+        assert plain_add(d, n) == cur
