@@ -1,7 +1,9 @@
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 
+from cases import timeutil
 from cases.access import can
+from cases.clocksync import get_calendar
 
 # (label, url name, capability needed or None)
 NAV = [
@@ -30,4 +32,18 @@ def navigation(request: HttpRequest) -> dict:
         except NoReverseMatch:
             continue
         items.append({"label": label, "url": url, "active": request.path == url})
-    return {"nav": items}
+    return {"nav": items, "calendar_warning": calendar_warning(user)}
+
+
+def calendar_warning(user) -> str:
+    """From 1 November, supervisors and admins are warned while next year's holidays are not entered."""
+    today = timeutil.today()
+    if today.month < 11 or not can(user, "board"):
+        return ""
+    next_year = today.year + 1
+    if next_year in get_calendar().covered_years:
+        return ""
+    return (
+        f"{next_year}年节假日安排尚未录入：跨入{next_year}年的答复期限暂按周末推算，标为“待确认”。"
+        "国务院办公厅通知发布后，请管理员在“节假日”页面录入。"
+    )

@@ -1,3 +1,5 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from cases.views import calendar
+
+urlpatterns = [path("", calendar.calendar_page, name="calendar")]
