@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.conf import settings
+from django.db import connection, transaction
 
 from cases import timeutil
 from cases.clock import engine
@@ -74,21 +75,24 @@ def clock_of(application: Application, *, today: date | None = None) -> engine.C
     return compute_for(application, events, today=today)
 
 
+def clock_values(result: engine.ClockResult) -> tuple:
+    """The stored clock fields (in CLOCK_FIELDS order) for an engine result."""
+    stopped = result.status in (engine.CONSULTING, engine.AWAITING_FEE)
+    return (
+        result.status,
+        result.regime,
+        result.deadline,
+        result.provisional,
+        result.extension_days,
+        result.supplement_notice_due,
+        result.working_days_left if stopped else None,
+    )
+
+
 def _apply(application: Application, result: engine.ClockResult) -> bool:
     """Copy the result onto the row; True if anything changed."""
-    values = {
-        "status": result.status,
-        "regime": result.regime,
-        "deadline": result.deadline,
-        "deadline_provisional": result.provisional,
-        "extension_days": result.extension_days,
-        "supplement_notice_due": result.supplement_notice_due,
-        "stopped_days_left": result.working_days_left
-        if result.status in (engine.CONSULTING, engine.AWAITING_FEE)
-        else None,
-    }
     changed = False
-    for field, value in values.items():
+    for field, value in zip(CLOCK_FIELDS, clock_values(result), strict=True):
         if getattr(application, field) != value:
             setattr(application, field, value)
             changed = True
@@ -106,47 +110,103 @@ def _moved_reason(reason: str, before: date | None, after: date | None) -> str:
     return f"{reason}：答复期限由{before or '未定'}变为{after or '未定'}"
 
 
-def recompute_open_applications(*, reason: str, batch_size: int = 2000) -> int:
-    """Recompute every open application after a calendar change; each moved date is saved with
-    a history record carrying the reason. A constant number of queries per batch. Returns moved count."""
+EVENT_COLUMNS = ("application_id", "kind", "on", "days", "deadline", "note")
+
+
+def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
+    """Recompute every open application after a calendar change. Each moved row is updated and gets a
+    history record carrying the reason. Per batch a fixed number of statements: read the rows, read their
+    events, one executemany UPDATE, one executemany history INSERT. Returns how many rows moved."""
     invalidate_calendar()
-    moved = 0
-    last_pk = 0
+    cal, today, soon = get_calendar(), timeutil.today(), due_soon_days()
     open_apps = Application.objects.exclude(status=Application.Status.CONCLUDED).filter(
         voided_at__isnull=True
     )
+    moved, last_pk = 0, 0
     while True:
-        batch = list(open_apps.filter(pk__gt=last_pk).order_by("pk")[:batch_size])
-        if not batch:
+        rows = list(
+            open_apps.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", "version", "received_on", *CLOCK_FIELDS)[:batch_size]
+        )
+        if not rows:
             return moved
-        last_pk = batch[-1].pk
-        by_app: dict[int, list[ApplicationEvent]] = defaultdict(list)
-        for event in ApplicationEvent.objects.filter(
-            application_id__in=[a.pk for a in batch]
-        ).order_by("on", "id"):
-            by_app[event.application_id].append(event)
-        changed = []
-        for application in batch:
-            before = application.deadline
-            if _apply(application, compute_for(application, by_app[application.pk])):
-                application._change_reason = _moved_reason(reason, before, application.deadline)
-                changed.append(application)
-        if changed:
-            _bulk_save_with_reasons(changed)
-            moved += len(changed)
+        first_pk, last_pk = rows[0][0], rows[-1][0]
+        events: dict[int, list[engine.ClockEvent]] = defaultdict(list)
+        in_range = ApplicationEvent.objects.filter(
+            application_id__gte=first_pk, application_id__lte=last_pk
+        )
+        for app_id, kind, on, days, deadline, note in in_range.order_by("on", "id").values_list(
+            *EVENT_COLUMNS
+        ):
+            events[app_id].append(
+                engine.ClockEvent(kind=kind, on=on, days=days, deadline=deadline, reason=note)
+            )
+        changes = []
+        for pk, version, received_on, *stored in rows:
+            values = clock_values(
+                engine.compute(received_on, events[pk], cal, today, due_soon_days=soon)
+            )
+            if values != tuple(stored):
+                changes.append((pk, version, values, _moved_reason(reason, stored[2], values[2])))
+        _write_changes(changes)
+        moved += len(changes)
 
 
-def _bulk_save_with_reasons(applications: list[Application]) -> None:
-    """One UPDATE for the batch, then one history row per application carrying its own reason."""
-    Application.objects.bulk_update(applications, CLOCK_FIELDS)
-    history = Application.history.model
+def _write_changes(changes: list[tuple[int, int, tuple, str]]) -> None:
+    """UPDATE the moved rows (skipping any a concurrent action changed meanwhile) and copy each into the
+    history table with its reason, as simple_history would: two statements whatever the batch holds."""
+    if not changes:
+        return
+    q = connection.ops.quote_name
+    table = q(Application._meta.db_table)
+    history_table = q(Application.history.model._meta.db_table)
+    columns = [q(f.column) for f in Application._meta.concrete_fields]
     stamp = timeutil.now()
-    fields = [f.attname for f in Application._meta.fields]
-    rows = []
-    for application in applications:
-        row = history(**{name: getattr(application, name) for name in fields})
-        row.history_type = "~"
-        row.history_change_reason = application._change_reason
-        row.history_date = stamp
-        rows.append(row)
-    history.objects.bulk_create(rows)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            _write_postgresql(cursor, changes, table, history_table, columns, stamp)
+            return
+        assignments = ", ".join(f"{q(f)} = %s" for f in CLOCK_FIELDS)
+        cursor.executemany(
+            f"UPDATE {table} SET {assignments} WHERE id = %s AND version = %s",
+            [(*values, pk, version) for pk, version, values, _ in changes],
+        )
+        cursor.executemany(
+            f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type) "
+            f"SELECT {', '.join(columns)}, %s, %s, '~' FROM {table} WHERE id = %s",
+            [(stamp, why, pk) for pk, _, _, why in changes],
+        )
+
+
+_PG_TYPES = (
+    "text",
+    "text",
+    "date",
+    "boolean",
+    "integer",
+    "date",
+    "integer",
+)  # CLOCK_FIELDS in order
+
+
+def _write_postgresql(cursor, changes, table, history_table, columns, stamp) -> None:
+    """PostgreSQL: one UPDATE … FROM unnest(arrays) and one INSERT … SELECT for the whole batch."""
+    q = connection.ops.quote_name
+    unnest = ", ".join(
+        f"unnest(%s::{t}[]) AS {q(f)}" for f, t in zip(CLOCK_FIELDS, _PG_TYPES, strict=True)
+    )
+    assignments = ", ".join(f"{q(f)} = v.{q(f)}" for f in CLOCK_FIELDS)
+    arrays = [[values[i] for _, _, values, _ in changes] for i in range(len(CLOCK_FIELDS))]
+    cursor.execute(
+        f"UPDATE {table} AS a SET {assignments} FROM (SELECT unnest(%s::bigint[]) AS id, "
+        f"unnest(%s::integer[]) AS version, {unnest}) AS v WHERE a.id = v.id AND a.version = v.version",
+        [[c[0] for c in changes], [c[1] for c in changes], *arrays],
+    )
+    selected = ", ".join(f"a.{c}" for c in columns)
+    cursor.execute(
+        f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type) "
+        f"SELECT {selected}, %s, v.why, '~' FROM {table} AS a "
+        f"JOIN (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS why) AS v ON a.id = v.id",
+        [stamp, [c[0] for c in changes], [c[3] for c in changes]],
+    )

@@ -78,9 +78,12 @@ def application_list(
 
 
 def overdue(qs: QuerySet[Application], *, today: date | None = None) -> QuerySet[Application]:
-    """Not concluded and today is after the deadline."""
+    """Not concluded and today is after the deadline; or, while a stop is open (no deadline), the
+    working days had already run out before it (the engine's rule: stopped_days_left < 0)."""
     today = today or timeutil.today()
-    return qs.exclude(status=Application.Status.CONCLUDED).filter(deadline__lt=today)
+    return qs.exclude(status=Application.Status.CONCLUDED).filter(
+        Q(deadline__lt=today) | Q(deadline__isnull=True, stopped_days_left__lt=0)
+    )
 
 
 def due_within(
@@ -188,6 +191,10 @@ def countdown(
         return Countdown("待补正（期限自收到补正之日起计算）", "stopped", None, False)
     if application.deadline is None:
         left = application.stopped_days_left
+        if left is not None and left < 0:
+            return Countdown(f"期限中止（此前已超期{-left}个工作日）", "overdue", left, provisional)
+        if left is not None and left < 0:
+            return Countdown(f"期限中止，已超期{-left}个工作日", "overdue", left, provisional)
         text = "期限中止" + (f"，剩余{left}个工作日" if left is not None else "")
         return Countdown(text, "stopped", left, provisional)
     if today > application.deadline:

@@ -37,6 +37,7 @@ from cases.clock.events import (
     WITHDRAWN,
     ClockEvent,
     Scan,
+    Stop,
     scan,
     status_of,
 )
@@ -185,6 +186,8 @@ class _Run:
         total = self.limit + self.extension_days
         merged = counting.merge(s.stops, start)
         computed = counting.walk(start, total, merged, cal)
+        if merged and merged[-1][1] is None:  # a stop is open: the deadline is not known
+            computed = None
         self._event_lines(counting.effects(s.stops, start, cal))
         span_end = computed if computed is not None else max(merged[-1][0], start)
         provisional = self._calendar_lines(start, span_end) and s.override is None
@@ -225,7 +228,7 @@ class _Run:
         left = cal.working_days_between(today, deadline)
         return left, False, left <= self.due_soon_days
 
-    def _event_lines(self, effects: dict) -> None:
+    def _event_lines(self, effects: dict[Stop, counting.StopEffect]) -> None:
         """One sentence per event, in date order (a stop is told at its start)."""
         cumulative = 0
         for i, event in enumerate(self.s.events):

@@ -87,16 +87,26 @@ def _cut_at_conclusion(events: Sequence[ClockEvent]) -> list[ClockEvent]:
 
 
 def scan(events: Sequence[ClockEvent]) -> Scan:
-    """Read the events (sorted stably by date; anything after the conclusion is ignored)."""
+    """Read the events (sorted stably by date; anything after the conclusion is ignored).
+
+    A stop opens with its first start and closes when every consultation started has ended; a fee
+    notice closes with the first payment or waiver. An end without a start is ignored."""
     s = Scan(events=_cut_at_conclusion(events))
-    started: dict[str, int] = {}
+    started: dict[str, int] = {}  # channel → index of the event that opened its stop
+    depth: dict[str, int] = {}  # consultations may run with several parties at once
     for i, event in enumerate(s.events):
         kind = event.kind
         if kind in _STOP_STARTS:
-            started.setdefault(_STOP_STARTS[kind], i)
+            channel = _STOP_STARTS[kind]
+            if channel not in started:
+                started[channel], depth[channel] = i, 1
+            elif channel == CONSULTATION:
+                depth[channel] += 1
         elif kind in _STOP_ENDS and _STOP_ENDS[kind] in started:
-            begin = started.pop(_STOP_ENDS[kind])
-            _add_stop(s, begin, event.on, kind)
+            channel = _STOP_ENDS[kind]
+            depth[channel] -= 1
+            if depth[channel] == 0:
+                _add_stop(s, started.pop(channel), event.on, kind)
         elif kind == EXTENDED:
             s.extensions.append(event)
         elif kind == SUPPLEMENT_REQUESTED:

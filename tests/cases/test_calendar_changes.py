@@ -66,13 +66,23 @@ def test_year_end_deadline_is_provisional_until_the_year_is_entered(register, pe
     )
 
 
-def test_recompute_runs_constant_queries_per_batch(register, django_assert_num_queries):
-    for _ in range(5):
+def test_recompute_runs_the_same_queries_for_few_and_many_cases(register):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_a_holiday(day: date) -> tuple[int, int]:
+        CalendarDay.objects.create(day=day, workday=False, name="x", source="t")
+        with CaptureQueriesContext(connection) as ctx:
+            moved = recompute_open_applications(reason="测试", batch_size=100)
+        return moved, len(ctx.captured_queries)
+
+    register(received_on=date(2026, 11, 2))
+    few = queries_for_a_holiday(date(2026, 11, 20))
+    for _ in range(30):
         register(received_on=date(2026, 11, 2))
-    CalendarDay.objects.create(day=date(2026, 11, 20), workday=False, name="x", source="t")
-    # select batch, select events, bulk update, history insert, empty next batch
-    with django_assert_num_queries(7):
-        assert recompute_open_applications(reason="测试", batch_size=10) == 5
+    many = queries_for_a_holiday(date(2026, 11, 19))
+    assert few[0] == 1 and many[0] == 31
+    assert few[1] == many[1]
 
 
 def test_calendar_page_is_for_admins_only(client, people, frozen_today):

@@ -1,6 +1,9 @@
 """WorkCalendar: the Mon–Fri rule, exceptions, covered years and the rank index."""
 
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,9 @@ def test_plain_add_matches_stepping(weekday_start: int) -> None:
             cur += timedelta(days=1)
             left -= cur.weekday() < 5
         assert plain_add(d, n) == cur
+
+
+def test_the_engine_imports_no_django() -> None:
+    code = "import sys, cases.clock.engine; assert not any(m.startswith('django') for m in sys.modules)"
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
