@@ -21,10 +21,10 @@ from .common import date_param, paginate, querystring_without_page
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     apps, consultations = selectors.registered_today(request.user)
+    cal = get_calendar()
+    rows = [(a, selectors.countdown(a, calendar=cal)) for a in apps[:100]]
     return render(
-        request,
-        "cases/home.html",
-        {"applications": list(apps[:100]), "consultations": list(consultations[:100])},
+        request, "cases/home.html", {"rows": rows, "consultations": list(consultations[:100])}
     )
 
 
