@@ -130,3 +130,9 @@ def test_list_query_count_does_not_grow(front_client, register, django_assert_ma
         register()
     with django_assert_max_num_queries(len(one.captured_queries)):
         front_client.get(reverse("application-list"))
+
+
+def test_static_files_are_served_by_the_app(client, db):
+    response = client.get("/static/css/gongkai.css")
+    assert response.status_code == 200
+    assert b"Noto Sans CJK SC" in b"".join(response.streaming_content)
