@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from api.reports import AnnualReportView
+
+urlpatterns = [
+    path("annual/", AnnualReportView.as_view(), name="api-report-annual"),
+]

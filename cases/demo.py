@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases import outcomes, timeutil
+from cases.clock import engine
 from cases.clocksync import get_calendar
 from cases.models import Agency, Application, Consultation, User
 from cases.services import fees as fee_services
@@ -153,7 +154,9 @@ class DemoBuilder:
     def work_day_after(self, d: date, n: int) -> date:
         return min(self.cal.add_working_days(d, n), self.today)
 
-    def register(self, agency: Agency, received_on: date) -> Application:
+    def register(
+        self, agency: Agency, received_on: date, *, items: int | None = None
+    ) -> Application:
         content = self.rng.choice(CONTENTS).format(year=received_on.year - 1)
         return registration.application_register(
             user=self.staff(agency, "front"),
@@ -162,9 +165,57 @@ class DemoBuilder:
             received_on=received_on,
             applicant=self.applicant(),
             content=content,
-            items=self.rng.choice([1, 1, 1, 2, 3]),
+            items=items or self.rng.choice([1, 1, 1, 2, 3]),
             handler=self.staff(agency, "handler"),
         )
+
+    def received_for_deadline(self, target: date) -> date:
+        """The latest receipt date whose 20-working-day deadline is on or before `target`."""
+        for back in range(0, 90):
+            day = self.today - timedelta(days=back)
+            if self.cal.add_working_days(day, 20) <= target:
+                return day
+        return self.today - timedelta(days=90)
+
+    def received_for(self, scenario: str) -> date | None:
+        """Receipt dates that put a scenario where the demo needs it (overdue, due soon, recent)."""
+        cal, today = self.cal, self.today
+        back_working = {  # received this many working days before today
+            "open": 5,
+            "supplement_pending": 3,
+            "consulting": 6,
+            "agency_consultation": 4,
+            "awaiting_fee": 4,
+            "art35": 8,
+            "provisional": 3,
+            "reassigned": 2,
+            "late_notice": 12,
+            "supplement_lapsed": 30,
+            "overdue_consulting": 30,
+            "fee_unpaid": 45,
+            "fee_lapsed": 40,
+            "fee_waived": 30,
+            "late_this_year": 35,
+        }
+        if scenario in back_working:
+            day = today
+            for _ in range(back_working[scenario]):
+                day -= timedelta(days=1)
+                while not cal.is_working_day(day):
+                    day -= timedelta(days=1)
+            return day
+        if scenario == "overdue":
+            return self.received_for_deadline(today - timedelta(days=7))
+        if scenario == "newly_overdue":
+            yesterday = today - timedelta(days=1)
+            while not cal.is_working_day(yesterday):
+                yesterday -= timedelta(days=1)
+            return self.received_for_deadline(yesterday)
+        if scenario == "due_soon":
+            return self.received_for_deadline(cal.add_working_days(today, 2))
+        if scenario == "due_today":
+            return self.received_for_deadline(today)
+        return None
 
     def conclude(self, app: Application, on: date, outcome: str) -> Application:
         needs = outcome in outcomes.NEEDS_REASON
@@ -181,14 +232,17 @@ class DemoBuilder:
         )
 
     def one_case(self, agency: Agency, received_on: date, scenario: str) -> None:
-        app = self.register(agency, received_on)
+        # 12 件 in one application: the 11th and 12th of the month are charged (按件计收)
+        app = self.register(agency, received_on, items=12 if scenario == "fee_per_item" else None)
         h = self.staff(agency, "handler")
         sup = self.staff(agency, "supervisor")
 
         def step(n: date | None) -> date:
             return self.work_day_after(app.received_on if n is None else n, self.rng.randint(2, 6))
 
-        if scenario == "open":
+        if scenario in ("open", "overdue", "newly_overdue", "due_soon", "due_today"):
+            return
+        if self.extra_case(app, scenario, h, sup):
             return
         if scenario == "supplement_pending":
             handling.application_request_supplement(
@@ -273,7 +327,7 @@ class DemoBuilder:
                 user=h, application=app, on=step(None), note="申请人来电撤回"
             )
             return
-        if scenario == "late":
+        if scenario in ("late", "late_this_year"):
             on = self.cal.add_working_days(app.deadline, 3)
             if on <= self.today:
                 self.conclude(app, on, "disclose")
@@ -281,26 +335,141 @@ class DemoBuilder:
         # a plain reply with the given outcome code
         self.conclude(app, step(None), scenario)
 
-    def remedy(self, app: Application) -> None:
-        if app.concluded_on is None:
+    def extra_case(self, app: Application, scenario: str, h: User, sup: User) -> bool:
+        """The scenarios that show the rest of the handling branches (True if handled here)."""
+        cal, today = self.cal, self.today
+        received = app.received_on
+
+        def wd(n: int, after: date | None = None) -> date:
+            return min(cal.add_working_days(after or received, n), today)
+
+        if scenario == "on_the_spot":
+            handling.application_reply_on_the_spot(user=h, application=app, outcome="disclose")
+        elif scenario == "still_unclear":
+            handling.application_request_supplement(
+                user=h, application=app, on=wd(2), items_to_supplement="请写明所需文件的名称和年度"
+            )
+            handling.application_receive_supplement(user=h, application=app, on=wd(5))
+            self.conclude(app, wd(8), "unable.still_unclear")
+        elif scenario == "agency_consultation":
+            handling.application_start_consultation(
+                user=h,
+                application=app,
+                on=wd(1),
+                party="元谋县自然资源局",
+                party_kind="agency",
+                note="该信息由两机关共同制作",
+            )
+        elif (
+            scenario == "overdue_consulting"
+        ):  # a stop begun after the count ran out: still overdue
+            handling.application_start_consultation(
+                user=h, application=app, on=wd(25), party="相关权利人（第三方）"
+            )
+        elif scenario == "fee_per_item":
+            fee_services.fee_notify(user=h, application=app, on=wd(2), method="per_item")
+            fee_services.fee_pay(user=h, application=app, on=wd(4))
+            self.conclude(app, wd(8), "disclose")
+        elif scenario == "fee_lapsed":  # unpaid past the 20 working days, left for the nightly job
+            fee_services.fee_notify(user=h, application=app, on=wd(1), method="per_page", pages=60)
+        elif scenario == "fee_waived":
+            fee_services.fee_notify(user=h, application=app, on=wd(2), method="per_page", pages=120)
+            fee_services.fee_waive(
+                user=h,
+                application=app,
+                on=wd(3),
+                approved_by=sup,
+                reason="申请人经济困难，负责人批准减免",
+            )
+            self.conclude(app, wd(6), "disclose")
+        elif scenario == "awaiting_fee":
+            fee_services.fee_notify(user=h, application=app, on=wd(1), method="per_page", pages=150)
+        elif scenario == "fee_unpaid":
+            notified = wd(2)
+            fee_services.fee_notify(
+                user=h, application=app, on=notified, method="per_page", pages=80
+            )
+            due = engine.fee_payment_due(notified, cal)
+            if due < today:  # what the nightly conclude_lapsed_fees does
+                handling.application_conclude(
+                    user=h,
+                    application=app,
+                    on=due + timedelta(days=1),
+                    outcome="other.fee_unpaid",
+                    reason=f"申请人未在缴费期限（{due}）内缴纳费用，视为放弃申请",
+                    basis=fee_services.FEE_UNPAID_BASIS[app.regime],
+                )
+        elif scenario == "cost_2008":
+            fee_services.fee_notify(
+                user=h,
+                application=app,
+                on=wd(2),
+                method="cost",
+                amount="35.00",
+                cost_items="检索费、复制费",
+            )
+            fee_services.fee_waive(
+                user=h,
+                application=app,
+                on=wd(4),
+                approved_by=sup,
+                reason="申请人系低保户，经济困难",
+            )
+            self.conclude(app, wd(7), "disclose")
+        elif scenario == "art35":
+            handling.application_set_deadline(
+                user=h,
+                application=app,
+                on=wd(2),
+                deadline=cal.add_working_days(today, 40),
+                reason="申请人一个月内申请40件，申请理由合理，但无法在法定期限内答复",
+            )
+        elif scenario == "provisional":
+            handling.application_extend(
+                user=h, application=app, on=wd(1), days=20, approved_by=sup, reason="需调取档案"
+            )
+        elif scenario == "reassigned":
+            handling.application_assign(user=sup, application=app, handler=sup)
+            handling.application_assign(user=sup, application=app, handler=h)
+        elif scenario == "late_notice":
+            handling.application_request_supplement(
+                user=h, application=app, on=wd(9), items_to_supplement="请写明申请信息的具体年份"
+            )
+        elif scenario == "supplement_lapsed":
+            handling.application_request_supplement(
+                user=h,
+                application=app,
+                on=wd(2),
+                items_to_supplement="请说明所需信息的具体范围",
+                period_days=10,
+            )
+        else:
+            return False
+        return True
+
+    def remedies(self) -> None:
+        """Every kind of remedy with every result, on concluded cases (decided ones on older cases)."""
+        concluded = list(
+            Application.objects.filter(status="concluded", concluded_on__isnull=False)
+            .select_related("agency")
+            .order_by("concluded_on", "id")
+        )
+        if not concluded:
             return
-        filed = min(app.concluded_on + timedelta(days=30), self.today)
-        decided = filed + timedelta(days=60)
-        result, decided_on = (
-            ("pending", None)
-            if decided > self.today
-            else (self.rng.choice(["upheld", "corrected", "other"]), decided)
-        )
-        remedies.remedy_record(
-            user=self.staff(app.agency, "handler"),
-            application=app,
-            kind=self.rng.choice(
-                ["reconsideration", "lawsuit_direct", "lawsuit_after_reconsideration", "complaint"]
-            ),
-            filed_on=filed,
-            result=result,
-            decided_on=decided_on,
-        )
+        old = [a for a in concluded if a.concluded_on + timedelta(days=60) <= self.today]
+        for i, (kind, result) in enumerate(REMEDY_COMBINATIONS):
+            pool = old if result != "pending" and old else concluded
+            app = pool[(i * 7) % len(pool)]
+            filed = min(app.concluded_on + timedelta(days=20), self.today)
+            decided = min(filed + timedelta(days=35), self.today) if result != "pending" else None
+            handler = self.staff(app.agency, "handler")
+            remedy = remedies.remedy_record(
+                user=handler, application=app, kind=kind, filed_on=filed
+            )
+            if decided is not None:
+                remedies.remedy_update(
+                    user=handler, remedy=remedy, result=result, decided_on=decided
+                )
 
     def consultations(self, agency: Agency, start: date, count: int) -> None:
         front = self.staff(agency, "front")
@@ -327,6 +496,34 @@ class DemoBuilder:
                 else None,
             )
 
+
+# where each scenario's application is received: "recent" ones relative to today (see received_for)
+EXTRA_SCENARIOS = [
+    "overdue",
+    "newly_overdue",
+    "due_soon",
+    "due_today",
+    "on_the_spot",
+    "still_unclear",
+    "agency_consultation",
+    "overdue_consulting",
+    "fee_per_item",
+    "fee_waived",
+    "awaiting_fee",
+    "fee_unpaid",
+    "art35",
+    "provisional",
+    "reassigned",
+    "late_notice",
+    "supplement_lapsed",
+    "fee_lapsed",
+    "late_this_year",
+]
+REMEDY_COMBINATIONS = [
+    (kind, result)
+    for kind in ("reconsideration", "lawsuit_direct", "lawsuit_after_reconsideration", "complaint")
+    for result in ("upheld", "corrected", "other", "pending")
+]
 
 SCENARIOS = [
     "disclose",
@@ -360,9 +557,12 @@ def load_demo(*, seed: int = 2026) -> dict[str, int]:
     made = 0
     for code in ("jiangyi", "yuanmou", "ym-zrzy"):
         agency = agencies[code]
-        for i, scenario in enumerate(SCENARIOS):
+        for i, scenario in enumerate(SCENARIOS + EXTRA_SCENARIOS):
             # spread over the two years; open cases recent so they are due soon or overdue
-            if scenario in ("open", "supplement_pending", "consulting"):
+            recent = builder.received_for(scenario)
+            if recent is not None:
+                received = recent
+            elif scenario in ("open", "supplement_pending", "consulting"):
                 received = today - timedelta(days=builder.rng.randint(1, 40))
             else:
                 received = start + timedelta(
@@ -373,8 +573,10 @@ def load_demo(*, seed: int = 2026) -> dict[str, int]:
             builder.one_case(agency, received, scenario)
             made += 1
         builder.consultations(agency, start, 30 if code == "jiangyi" else 12)
-    for app in Application.objects.filter(status="concluded").order_by("id")[::6]:
-        builder.remedy(app)
+    # a 2008-regime case with the old cost fees, waived for hardship (the 2008 text's Art. 27–28)
+    builder.one_case(agencies["jiangyi"], date(2018, 6, 5), "cost_2008")
+    made += 1
+    builder.remedies()
     return {
         "applications": Application.objects.count(),
         "consultations": Consultation.objects.count(),

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from cases.views import reports
+
+urlpatterns = [
+    path("", reports.report, name="report"),
+    path("download/", reports.report_download, name="report-download"),
+    path("publish/", reports.report_publish, name="report-publish"),
+]

@@ -17,6 +17,19 @@ def _fast_passwords(settings):
     settings.AXES_ENABLED = False
 
 
+@pytest.fixture(autouse=True)
+def _calendar_cache_isolated():
+    """The working-day calendar is cached per process (cases.clocksync). A test that edits the calendar
+    reloads the cache inside its own transaction; after the rollback, later tests would still see the
+    edit. Put the cache back as it was before the test."""
+    from cases import clocksync
+
+    before = clocksync._cached
+    yield
+    if clocksync._cached is not before:
+        clocksync._cached = before
+
+
 @pytest.fixture
 def frozen_today():
     """Freeze the one clock at 2026-11-24 10:00 Asia/Shanghai (a Tuesday)."""

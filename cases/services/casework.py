@@ -31,8 +31,10 @@ ORDERED_KINDS = frozenset(
 
 def lock(application: Application, expected_version: int | None) -> Application:
     """Re-read the row under a lock; refuse if someone changed it since the caller read it."""
+    # of=("self",): lock the case's row only, not its office's or applicant's (joined for reading),
+    # so actions on different cases of one office never queue behind each other
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("agency", "applicant")
         .get(pk=application.pk)
     )

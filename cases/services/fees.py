@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Case, Q, Sum, When
 
 from cases import fees, timeutil
 from cases.access import require
@@ -14,7 +14,14 @@ from cases.clocksync import get_calendar
 from cases.errors import StateConflict
 from cases.models import Application, ApplicationEvent, Fee, User
 
-from .casework import check_date, lock, record, require_approver, require_status
+from .casework import (
+    check_date,
+    last_event_date,
+    lock,
+    record,
+    require_approver,
+    require_status,
+)
 from .handling import application_conclude
 
 Kind = ApplicationEvent.Kind
@@ -154,10 +161,14 @@ def fee_waive(
     application = lock(application, expected_version)
     require_status(application, Status.AWAITING_FEE, message="本申请没有待缴的费用，无需减免。")
     check_date(application, on)
+    fee = application.fee
+    if fee.pay_due_on and on > fee.pay_due_on:
+        raise StateConflict(
+            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，不能再减免，应以“逾期未缴费”办结。"
+        )
     require_approver(application, approved_by)
     if not reason.strip():
         raise ValidationError({"reason": ["请写明减免理由。"]})
-    fee = application.fee
     fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason.strip()
     fee.save()
     record(
@@ -171,23 +182,62 @@ def fee_waive(
     return application
 
 
-def conclude_lapsed_fees(*, user: User, today: date | None = None) -> list[Application]:
-    """Cases whose fee was not paid within 20 working days: 视为放弃申请 (other.fee_unpaid)."""
+FEE_UNPAID_BASIS = {
+    engine.REGIME_2019: "《中华人民共和国政府信息公开条例》第四十二条；"
+    "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
+    engine.REGIME_2008: "《中华人民共和国政府信息公开条例》（国务院令第492号）第二十七条",
+}
+
+
+def lapsed_fee_cases(*, today: date | None = None):
+    """Cases still awaiting a fee whose payment period is over (the fee unpaid past its due date)."""
     today = today or timeutil.today()
-    lapsed = Application.objects.filter(
+    return Application.objects.filter(
         status=Status.AWAITING_FEE, voided_at__isnull=True, fee__pay_due_on__lt=today
-    ).select_related("fee")
-    concluded = []
-    for application in lapsed:
-        on = max(application.fee.pay_due_on + timedelta(days=1), application.fee.notified_on)
-        concluded.append(
-            application_conclude(
-                user=user,
-                application=application,
-                on=min(on, today),
-                outcome="other.fee_unpaid",
-                reason=f"申请人未在缴费期限（{application.fee.pay_due_on}）内缴纳信息处理费，视为放弃申请",
-                basis="《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
-            )
+    ).select_related("fee", "agency", "handler")
+
+
+def _lapse_actor(application: Application) -> User | None:
+    """Who concludes a lapsed case when no user is given: its handler, else a supervisor of its office."""
+    if application.handler_id and application.handler.is_active:
+        return application.handler
+    return (
+        User.objects.filter(
+            agency_id=application.agency_id, is_active=True, role__in=["supervisor", "admin"]
         )
+        .order_by(Case(When(role="supervisor", then=0), default=1), "pk")
+        .first()
+    )
+
+
+def conclude_lapsed_fees(
+    *, user: User | None = None, today: date | None = None
+) -> list[Application]:
+    """Cases whose fee was not paid within 20 working days: 视为放弃申请 (other.fee_unpaid), concluded
+    on the first day after the payment period (or after the case's latest step, if later).
+
+    With no user (the nightly command) each case is concluded in the name of its handler or, failing
+    that, a supervisor of its office. A case that cannot be concluded (changed meanwhile, no one to act)
+    is left as it is for a person to see; the others are still concluded."""
+    today = today or timeutil.today()
+    concluded = []
+    for application in lapsed_fee_cases(today=today):
+        actor = user or _lapse_actor(application)
+        if actor is None:
+            continue
+        fee = application.fee
+        on = max(fee.pay_due_on + timedelta(days=1), last_event_date(application))
+        try:
+            concluded.append(
+                application_conclude(
+                    user=actor,
+                    application=application,
+                    on=min(on, today),
+                    outcome="other.fee_unpaid",
+                    reason=f"申请人未在缴费期限（{fee.pay_due_on}）内缴纳费用，视为放弃申请",
+                    basis=FEE_UNPAID_BASIS[application.regime],
+                )
+            )
+        except (StateConflict, ValidationError):
+            continue
     return concluded

@@ -15,10 +15,23 @@ from cases.clocksync import clock_of, get_calendar
 from cases.errors import StateConflict
 from cases.models import Application, ApplicationEvent, User
 
-from .casework import check_date, lock, record, require_approver, require_open_case, require_status
+from .casework import (
+    ORDERED_KINDS,
+    check_date,
+    lock,
+    record,
+    require_approver,
+    require_open_case,
+    require_status,
+)
 
 Kind = ApplicationEvent.Kind
 Status = Application.Status
+
+# Decision: an Art. 35 date more than a year after it is set is not a "reasonable" later date.
+ART35_MAX_DAYS = 366
+# Art. 32 (third party) / Art. 34 (another office that made the information with this one)
+PARTY_KINDS = {"third_party": "第三方", "agency": "其他机关"}
 
 
 @transaction.atomic
@@ -28,12 +41,16 @@ def application_assign(
     require(user, "assign")
     application = lock(application, expected_version)
     require_open_case(application)
-    if handler.agency_id != application.agency_id or handler.role not in (
-        "handler",
-        "supervisor",
-        "admin",
+    if handler is None:
+        raise ValidationError({"handler": ["请选择承办人。"]})
+    if (
+        not handler.is_active
+        or handler.agency_id != application.agency_id
+        or handler.role not in ("handler", "supervisor", "admin")
     ):
         raise ValidationError({"handler": ["承办人须为该申请所属机关的承办人员。"]})
+    if application.handler_id == handler.pk:
+        raise ValidationError({"handler": [f"该申请已由{handler}承办，无需重新分办。"]})
     previous = application.handler
     application.handler = handler
     note = f"由{previous}改为{handler}" if previous else f"分办给{handler}"
@@ -90,6 +107,17 @@ def application_receive_supplement(
     application = lock(application, expected_version)
     require_status(application, Status.AWAITING_SUPPLEMENT, message="本申请没有待收的补正。")
     check_date(application, on)
+    request = application.events.filter(kind=Kind.SUPPLEMENT_REQUESTED).order_by("-on", "-id")[0]
+    period_end = engine.supplement_period_end(request.to_clock_event(), get_calendar())
+    if on > period_end and not note.strip():
+        raise ValidationError(
+            {
+                "note": [
+                    f"补正期限已于{period_end}届满。逾期补正的，请在说明中写明申请人的正当理由；"
+                    "无正当理由的，应以“逾期不补正”办结。"
+                ]
+            }
+        )
     record(application, user=user, kind=Kind.SUPPLEMENT_RECEIVED, on=on, note=note.strip())
     return application
 
@@ -102,8 +130,11 @@ def application_start_consultation(
     on: date,
     party: str,
     note: str = "",
+    party_kind: str = "third_party",
     expected_version: int | None = None,
 ) -> Application:
+    """Art. 32 (a third party whose rights may be harmed) or Art. 34 (another office): the clock stops.
+    `party_kind` ("third_party" / "agency") only chooses the wording of the letter."""
     require(user, "handle")
     application = lock(application, expected_version)
     require_status(
@@ -112,6 +143,8 @@ def application_start_consultation(
     check_date(application, on)
     if not party.strip():
         raise ValidationError({"party": ["请填写征求意见的第三方或机关。"]})
+    if party_kind not in PARTY_KINDS:
+        raise ValidationError({"party_kind": ["请选择征求意见的对象类型（第三方或其他机关）。"]})
     record(
         application,
         user=user,
@@ -119,6 +152,7 @@ def application_start_consultation(
         on=on,
         party=party.strip(),
         note=note.strip(),
+        data={"party_kind": party_kind},
     )
     return application
 
@@ -154,6 +188,8 @@ def application_extend(
     require(user, "handle")
     application = lock(application, expected_version)
     require_status(application, Status.OPEN, message="只有办理中（期限正在计算）的申请可以延期。")
+    if application.events.filter(kind=Kind.DEADLINE_SET).exists():
+        raise StateConflict("本申请已依《条例》第三十五条确定了合理答复期限，不再延长答复期限。")
     check_date(application, on)
     require_approver(application, approved_by)
     if not reason.strip():
@@ -190,19 +226,32 @@ def application_set_deadline(
     reason: str,
     expected_version: int | None = None,
 ) -> Application:
-    """Art. 35: a reasonable later date for requests clearly beyond a reasonable quantity or frequency."""
+    """Art. 35: a reasonable later date for requests clearly beyond a reasonable quantity or frequency.
+    Set while the clock runs and on or before the current deadline; the 2008 text has no such rule."""
     require(user, "handle")
     application = lock(application, expected_version)
-    require_open_case(application)
+    require_status(
+        application,
+        Status.OPEN,
+        message="只有办理中（期限正在计算）的申请可以确定合理答复期限。",
+    )
+    if application.regime == engine.REGIME_2008:
+        raise StateConflict(
+            "2019年5月15日前收到的申请适用原《条例》，没有确定合理答复期限（第三十五条）的规定。"
+        )
     check_date(application, on)
+    if application.deadline is not None and on > application.deadline:
+        raise StateConflict(f"确定合理答复期限须在答复期限（{application.deadline}）届满前作出。")
     if not reason.strip():
         raise ValidationError({"reason": ["请写明确定合理期限的理由（《条例》第三十五条）。"]})
     if deadline <= on:
         raise ValidationError({"deadline": ["合理答复期限应晚于告知日期。"]})
     if application.deadline is not None and deadline <= application.deadline:
         raise ValidationError(
-            {"deadline": [f"合理答复期限应晚于法定答复期限（{application.deadline}）。"]}
+            {"deadline": [f"合理答复期限应晚于现在的答复期限（{application.deadline}）。"]}
         )
+    if (deadline - on).days > ART35_MAX_DAYS:
+        raise ValidationError({"deadline": ["合理答复期限不应超过告知之日起一年。"]})
     record(
         application,
         user=user,
@@ -265,6 +314,8 @@ def application_conclude(
         errors["reason"] = ["该办理结果须写明理由。"]
     if outcome in outcomes.NEEDS_REASON and not basis.strip():
         errors["basis"] = ["该办理结果须写明法律依据。"]
+    if referred_to.strip() and outcome != "unable.not_held":
+        errors["referred_to"] = ["只有“本机关不掌握相关政府信息”的答复才告知有关机关及其联系方式。"]
     if errors:
         raise ValidationError(errors)
     _check_conclusion_state(application, outcome, on)
@@ -299,9 +350,22 @@ def application_withdraw(
 
 @transaction.atomic
 def application_reply_on_the_spot(
-    *, user: User, application: Application, outcome: str, reason: str = "", basis: str = ""
+    *,
+    user: User,
+    application: Application,
+    outcome: str,
+    reason: str = "",
+    basis: str = "",
+    referred_to: str = "",
+    expected_version: int | None = None,
 ) -> Application:
-    """当场答复: concluded on the received date."""
+    """当场答复 (Art. 33): concluded on the received date, only before any other step was taken."""
+    require(user, "handle")
+    application = lock(application, expected_version)
+    require_open_case(application)
+    steps = application.events.filter(kind__in=ORDERED_KINDS).exclude(kind=Kind.REGISTERED)
+    if application.status != Status.OPEN or steps.exists():
+        raise StateConflict("当场答复只适用于刚登记、尚未开始办理的申请。")
     return application_conclude(
         user=user,
         application=application,
@@ -309,6 +373,7 @@ def application_reply_on_the_spot(
         outcome=outcome,
         reason=reason,
         basis=basis,
+        referred_to=referred_to,
     )
 
 

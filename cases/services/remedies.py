@@ -72,8 +72,17 @@ def remedy_update(
 ) -> Remedy:
     require(user, "handle")
     _check(remedy.application, remedy.filed_on, result, decided_on)
+    changed = (remedy.result, remedy.decided_on) != (result, decided_on)
     remedy.result, remedy.decided_on = result, decided_on
     if note.strip():
         remedy.note = note.strip()
     remedy.save()
+    if changed:  # the case's history shows the result as well as the filing
+        ApplicationEvent.objects.create(
+            application=remedy.application,
+            kind=ApplicationEvent.Kind.REMEDY,
+            on=decided_on or remedy.filed_on,
+            created_by=user,
+            note=f"{remedy.get_kind_display()}结果：{remedy.get_result_display()}",
+        )
     return remedy

@@ -1,0 +1,71 @@
+"""Input fields with the bounds every API date, time and text must keep, so no input reaches the
+database or the calendar arithmetic out of range (a year 9999 date plus one day is an OverflowError)."""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+MAX_ID = 2**63 - 1
+TEXT_MAX = 5000  # like the pages' forms
+
+
+class BoundedDateField(serializers.DateField):
+    """YYYY-MM-DD between 1900-01-01 and 2100-12-31."""
+
+    default_error_messages = {"range": f"日期应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("input_formats", ["%Y-%m-%d"])
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, value) -> date:
+        if isinstance(value, datetime):  # a JSON body cannot carry one, but be strict anyway
+            self.fail("datetime")
+        day = super().to_internal_value(value)
+        if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+            self.fail("range")
+        return day
+
+
+class BoundedDateTimeField(serializers.DateTimeField):
+    """An ISO 8601 datetime between 1900 and 2100 (no offset: Asia/Shanghai)."""
+
+    default_error_messages = {"range": f"时间应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+
+    def to_internal_value(self, value) -> datetime:
+        moment = super().to_internal_value(value)
+        local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+        if not EARLIEST_YEAR <= local.year <= LATEST_YEAR:
+            self.fail("range")
+        return moment
+
+
+class TextField(serializers.CharField):
+    """Free text (trimmed), at most TEXT_MAX characters unless told otherwise."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", TEXT_MAX)
+        super().__init__(**kwargs)
+
+
+class IdField(serializers.IntegerField):
+    """A primary key given in a body: a positive 64-bit integer."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class UsernameField(serializers.CharField):
+    """A member of staff named by username (e.g. the approver of an extension)."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("max_length", 150)
+        super().__init__(**kwargs)

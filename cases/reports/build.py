@@ -1,0 +1,98 @@
+"""Building one annual report: the numbers, the sentences, and the invariants checked — as a dict in the
+JSON shape of api.md. Extra keys, beyond api.md's: `include_children`, `details` (names, the year's
+vocabulary, main subjects and topics, per-office figures) and `errors` (invariant breaches, [] if none)."""
+
+from django.utils import timezone
+
+from cases import timeutil
+from cases.access import agency_scope
+from cases.models import Agency, PublishedReport
+
+from . import invariants, spec, text
+from .compute import application_subjects, compute_numbers, consultation_topics, empty_numbers
+
+API_KEYS = ("applications", "by_channel", "consultations", "remedies", "fees")
+
+
+class ReportYearError(ValueError):
+    pass
+
+
+def check_year(year: int) -> None:
+    if year < spec.FIRST_YEAR or year > timeutil.today().year:
+        raise ReportYearError(f"年度应在{spec.FIRST_YEAR}年至{timeutil.today().year}年之间。")
+
+
+def _office_row(agency: Agency, numbers: dict) -> dict:
+    rows = numbers["applications"]["rows"]
+    return {
+        "agency": agency.code,
+        "name": agency.name,
+        "new": rows["new"]["total"],
+        "carried_over": rows["carried_over"]["total"],
+        "concluded_total": rows["concluded_total"]["total"],
+        "carried_forward": rows["carried_forward"]["total"],
+        "consultations_accepted": numbers["consultations"]["accepted"]["total"],
+        "consultations_handled": numbers["consultations"]["handled"]["total"],
+    }
+
+
+def assemble(
+    agency: Agency, year: int, include_children: bool, numbers: dict, details: dict
+) -> dict:
+    data = {"agency": agency.code, "year": year, **{k: numbers[k] for k in API_KEYS}}
+    data["text"] = {}
+    data["include_children"] = include_children
+    data["details"] = {
+        "agency_name": agency.name,
+        "short_name": agency.short_name,
+        "hotline": agency.hotline,
+        "vocabulary": spec.vocabulary(year),
+        "national_format": year >= spec.NATIONAL_FORMAT_FROM_YEAR,
+        "consultations_answered": numbers["consultations_answered"],
+        **details,
+    }
+    data["text"] = text.text_fields(data)
+    data["errors"] = []
+    return data
+
+
+def build_report(agency: Agency, year: int, *, include_children: bool = False) -> dict:
+    """The report of an office (optionally with every office under it) for a year.
+
+    Queries: four counts, two lists of subjects, one for published neighbours (invariant 3), and with
+    include_children one for the offices' names — the same number for 1 case or 1,000,000."""
+    check_year(year)
+    numbers = compute_numbers(agency, year, include_children=include_children)
+    details = {
+        "generated_at": timezone.localtime(timeutil.now()).isoformat(),
+        "application_subjects": application_subjects(agency, year, include_children),
+        "consultation_topics": consultation_topics(agency, year, include_children),
+    }
+    parts: list[dict] | None = None
+    if include_children:
+        offices = list(agency_scope(agency, include_children=True).order_by("path"))
+        parts = [numbers.parts.get(o.pk) or empty_numbers() for o in offices]
+        details["offices"] = [_office_row(o, p) for o, p in zip(offices, parts, strict=True)]
+    data = assemble(agency, year, include_children, numbers.combined, details)
+    errors = invariants.check(data, parts=parts)
+    errors += published_continuity(agency, year, include_children, data)
+    data["errors"] = [b.as_dict() for b in errors]
+    return data
+
+
+def published_continuity(agency: Agency, year: int, include_children: bool, data: dict) -> list:
+    """Invariant 3 against the neighbouring years' published (frozen) reports of the same office: a
+    breach means a case was changed after the neighbour was published. (Computed live, Y's 四 and Y+1's
+    二 count the same cases by definition; the tests check that on random data.)"""
+    found = []
+    neighbours = PublishedReport.objects.filter(
+        agency=agency, include_children=include_children, year__in=(year - 1, year + 1)
+    ).only("year", "data")
+    for published in neighbours:
+        note = f"（{published.year}年度报告已发布，发布后有案件变动）"
+        if published.year == year - 1:
+            found += invariants.check_continuity(published.data, data, note=note)
+        else:
+            found += invariants.check_continuity(data, published.data, note=note)
+    return found

@@ -1,0 +1,268 @@
+"""Downloads: DOCX (the sections as an office pastes them into its report, and the national tables),
+XLSX (the tables) and CSV (one number a line). All drawn from the report dict via layout.py."""
+
+import csv
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from . import layout, spec, text
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+CSV_TYPE = "text/csv; charset=utf-8"
+CONTENT_TYPES = {"xlsx": XLSX_TYPE, "docx": DOCX_TYPE, "csv": CSV_TYPE}
+FONT = "宋体"
+
+
+def title(data: dict) -> str:
+    name = data.get("details", {}).get("agency_name") or data["agency"]
+    scope = "（含下级机关）" if data.get("include_children") else ""
+    return f"{name}{scope}{data['year']}年度政府信息公开工作年度报告（统计部分）"
+
+
+def filename(data: dict, fmt: str) -> str:
+    scope = "-with-children" if data.get("include_children") else ""
+    return f"annual-report-{data['agency']}-{data['year']}{scope}.{fmt}"
+
+
+def placed(header: list[list[layout.Label]], body: list[list[layout.Label]], width: int):
+    """Grid positions of spanned label cells, as HTML lays them out: yields (row, col, label)."""
+    taken: set[tuple[int, int]] = set()
+    for r, labels in enumerate([*header, *body]):
+        c = 0
+        for label in labels:
+            while (r, c) in taken:
+                c += 1
+            yield r, c, label
+            for dr in range(label.rowspan):
+                for dc in range(label.colspan):
+                    taken.add((r + dr, c + dc))
+            c += label.colspan
+        if c > width:
+            raise ValueError("表格列数超出")
+
+
+# ---- XLSX -------------------------------------------------------------------------------------------
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="center", horizontal="center")
+RED = PatternFill("solid", fgColor="FFC7CE")
+
+
+def _xlsx_table(ws, top: int, header, rows: list[layout.Row], label_width: int) -> int:
+    width = label_width + (len(rows[0].values) if rows else 0)
+    for r, c, label in placed(header, [row.labels for row in rows], width):
+        cell = ws.cell(row=top + r, column=1 + c, value=label.text)
+        cell.alignment = WRAP
+        if label.rowspan > 1 or label.colspan > 1:
+            ws.merge_cells(
+                start_row=top + r,
+                start_column=1 + c,
+                end_row=top + r + label.rowspan - 1,
+                end_column=c + label.colspan,
+            )
+    for i, row in enumerate(rows):
+        for j, (value, bad) in enumerate(zip(row.values, row.flagged, strict=True)):
+            cell = ws.cell(row=top + len(header) + i, column=1 + label_width + j, value=value)
+            if bad:
+                cell.fill = RED
+    last = top + len(header) + len(rows) - 1
+    for line in ws.iter_rows(min_row=top, max_row=last, max_col=width):
+        for cell in line:
+            cell.border = BOX
+    return last + 1
+
+
+def to_xlsx(data: dict) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "三、申请情况"
+    ws["A1"] = title(data)
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = "三、收到和处理政府信息公开申请情况"
+    _xlsx_table(ws, 3, layout.national_header(), layout.national_rows(data), 3)
+    for col, width in zip("ABCDEFGHIJ", (12, 14, 46, 9, 9, 9, 11, 11, 9, 9), strict=True):
+        ws.column_dimensions[col].width = width
+
+    ws4 = wb.create_sheet("四、复议诉讼")
+    ws4["A1"] = "四、政府信息公开行政复议、行政诉讼情况"
+    ws4["A1"].font = Font(bold=True)
+    _xlsx_table(ws4, 2, layout.remedy_header(), [layout.remedy_row(data)], 0)
+
+    ws5 = wb.create_sheet("其他统计")
+    r = 1
+    for heading, columns, rows in layout.other_tables(data):
+        ws5.cell(row=r, column=1, value=heading).font = Font(bold=True)
+        r += 1
+        for j, label in enumerate(["", *columns]):
+            ws5.cell(row=r, column=1 + j, value=label).border = BOX
+        for row in rows:
+            r += 1
+            ws5.cell(row=r, column=1, value=row.flat_label).border = BOX
+            for j, (value, bad) in enumerate(row.cells):
+                cell = ws5.cell(
+                    row=r, column=2 + j, value=float(value) if isinstance(value, str) else value
+                )
+                cell.border = BOX
+                if isinstance(value, str):
+                    cell.number_format = "0.00"
+                if bad:
+                    cell.fill = RED
+        r += 2
+    ws5.column_dimensions["A"].width = 30
+
+    wst = wb.create_sheet("文字稿")
+    r = 1
+    for section in text.provincial(data):
+        wst.cell(row=r, column=1, value=section.heading).font = Font(bold=True)
+        r += 1
+        for item in section.items:
+            for line in (item.question, item.answer):
+                if line:
+                    wst.cell(row=r, column=1, value=line).alignment = Alignment(wrap_text=True)
+                    r += 1
+    wst.column_dimensions["A"].width = 120
+
+    if data.get("errors"):
+        wse = wb.create_sheet("校验错误", 0)
+        wse.append(["校验规则", "说明", "涉及单元格"])
+        for e in data["errors"]:
+            wse.append([f"第{e['invariant']}条", e["message"], "；".join(e["cells"])])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+# ---- DOCX -------------------------------------------------------------------------------------------
+
+
+def _font(
+    run, *, size: float | None = None, bold: bool = False, color: RGBColor | None = None
+) -> None:
+    run.font.name = FONT
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    if size:
+        run.font.size = Pt(size)
+    run.bold = bold
+    if color is not None:
+        run.font.color.rgb = color
+
+
+def _para(
+    doc, content: str, *, size: float = 12, bold: bool = False, center: bool = False, color=None
+):
+    p = doc.add_paragraph()
+    _font(p.add_run(content), size=size, bold=bold, color=color)
+    if center:
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _docx_table(doc, header, rows: list[layout.Row], label_width: int) -> None:
+    width = label_width + len(rows[0].values)
+    table = doc.add_table(rows=len(header) + len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, c, label in placed(header, [row.labels for row in rows], width):
+        cell = table.cell(r, c)
+        if label.rowspan > 1 or label.colspan > 1:
+            cell = cell.merge(table.cell(r + label.rowspan - 1, c + label.colspan - 1))
+        cell.text = ""
+        _font(cell.paragraphs[0].add_run(label.text), size=9)
+    for i, row in enumerate(rows):
+        for j, (value, bad) in enumerate(zip(row.values, row.flagged, strict=True)):
+            cell = table.cell(len(header) + i, label_width + j)
+            cell.text = ""
+            _font(
+                cell.paragraphs[0].add_run(str(value)),
+                size=9,
+                bold=bad,
+                color=RGBColor(0xB3, 0x26, 0x1E) if bad else None,
+            )
+
+
+def to_docx(data: dict) -> bytes:
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    _para(doc, title(data), size=16, bold=True, center=True)
+    for e in data.get("errors") or []:
+        _para(
+            doc,
+            f"校验错误（第{e['invariant']}条）：{e['message']}",
+            color=RGBColor(0xB3, 0x26, 0x1E),
+            bold=True,
+        )
+
+    _para(doc, "一、省级模板格式（可直接粘贴入年度报告相应部分）", size=14, bold=True)
+    for section in text.provincial(data):
+        _para(doc, section.heading, bold=True)
+        for item in section.items:
+            if item.question:
+                _para(doc, item.question)
+            _para(doc, item.answer)
+
+    _para(doc, "二、全国统一格式（国办公开办函〔2021〕30号）", size=14, bold=True)
+    if not data.get("details", {}).get("national_format", True):
+        _para(
+            doc,
+            f"（全国统一格式适用于2021年及以后的年度报告，{data['year']}年度的表格仅供参考。）",
+            size=10,
+        )
+    _para(doc, "三、收到和处理政府信息公开申请情况", bold=True)
+    _docx_table(doc, layout.national_header(), layout.national_rows(data), 3)
+    _para(doc, "四、政府信息公开行政复议、行政诉讼情况", bold=True)
+    _docx_table(doc, layout.remedy_header(), [layout.remedy_row(data)], 0)
+    fees = data["fees"]
+    _para(doc, "六、其他需要报告的事项", bold=True)
+    _para(
+        doc,
+        f"本年度收取信息处理费{fees['charged_count']}件，金额{fees['charged_amount']}元；"
+        f"减免{fees['waived_count']}件，金额{fees['waived_amount']}元。",
+    )
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+# ---- CSV --------------------------------------------------------------------------------------------
+
+
+def to_csv(data: dict) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out)
+    w.writerow(["部分", "项目", "列", "数值", "代码"])
+    for row in layout.national_rows(data):
+        for col, value, path in zip(spec.COLUMNS, row.values, row.paths, strict=True):
+            w.writerow(
+                [
+                    "三、收到和处理政府信息公开申请情况",
+                    row.flat_label,
+                    spec.COLUMN_LABELS[col],
+                    value,
+                    path,
+                ]
+            )
+    remedy = layout.remedy_row(data)
+    for label, value, path in zip(
+        layout.remedy_flat_labels(), remedy.values, remedy.paths, strict=True
+    ):
+        w.writerow(["四、政府信息公开行政复议、行政诉讼情况", label, "", value, path])
+    for heading, columns, rows in layout.other_tables(data):
+        for row in rows:
+            for col, value, path in zip(columns, row.values, row.paths, strict=True):
+                w.writerow([heading, row.flat_label, col, value, path])
+    for e in data.get("errors") or []:
+        w.writerow(["校验错误", f"第{e['invariant']}条", "", e["message"], "；".join(e["cells"])])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def export(data: dict, fmt: str) -> bytes:
+    return {"xlsx": to_xlsx, "docx": to_docx, "csv": to_csv}[fmt](data)

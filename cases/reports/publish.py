@@ -1,0 +1,218 @@
+"""Publishing (freezing) a report: its numbers are kept as published; later edits of cases do not change
+them, and the page shows what changed — in the numbers and in the cases — since it was published."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.urls import reverse
+
+from cases import timeutil
+from cases.access import agency_scope, require, visible_agency_ids
+from cases.errors import StateConflict
+from cases.models import Agency, Application, Consultation, Fee, PublishedReport, Remedy, User
+
+from . import invariants, layout, spec
+from .build import build_report, check_year
+from .compute import Period
+
+CHANGE_LIMIT = 200
+HISTORY_TYPES = {"+": "新增", "~": "修改", "-": "删除"}
+
+
+def published_for(agency: Agency, year: int, include_children: bool) -> PublishedReport | None:
+    return (
+        PublishedReport.objects.filter(agency=agency, year=year, include_children=include_children)
+        .select_related("published_by")
+        .first()
+    )
+
+
+@transaction.atomic
+def publish(
+    *, user: User, agency: Agency, year: int, include_children: bool = False
+) -> PublishedReport:
+    require(user, "report")
+    if agency.pk not in visible_agency_ids(user):
+        raise StateConflict("您无权发布该机关的年度报告。")
+    check_year(year)
+    if year >= timeutil.today().year:
+        raise StateConflict(f"{year}年度尚未结束，不能发布该年度的报告。")
+    if published_for(agency, year, include_children) is not None:
+        raise StateConflict("该年度报告已发布（冻结），其数字不再改变。")
+    data = build_report(agency, year, include_children=include_children)
+    if data["errors"]:
+        raise StateConflict("报告未通过校验（见页面上的错误），请先更正案件数据再发布。")
+    try:
+        with transaction.atomic():
+            return PublishedReport.objects.create(
+                agency=agency,
+                year=year,
+                include_children=include_children,
+                data=data,
+                published_by=user,
+            )
+    except IntegrityError:
+        raise StateConflict("该年度报告已由他人发布。") from None
+
+
+# ---- what changed since -----------------------------------------------------------------------------
+
+
+def cell_labels(hotline: str = "96128") -> dict[str, str]:
+    """Every numeric path of a report in words."""
+    labels = {}
+    for row in layout.national_rows(_zero()):
+        for col, path in zip(spec.COLUMNS, row.paths, strict=True):
+            labels[path] = f"{row.flat_label} · {spec.COLUMN_LABELS[col]}"
+    for label, path in zip(
+        layout.remedy_flat_labels(), layout.remedy_row(_zero()).paths, strict=True
+    ):
+        labels[path] = f"四、{label}"
+    zero = _zero() | {"details": {"hotline": hotline}}
+    for heading, columns, rows in layout.other_tables(zero):
+        for row in rows:
+            for col, path in zip(columns, row.paths, strict=True):
+                labels.setdefault(path, f"{heading} · {row.flat_label} · {col}")
+    return labels
+
+
+def _zero() -> dict:
+    from .compute import empty_numbers
+
+    return {"year": 2021, **empty_numbers()}
+
+
+@dataclass(frozen=True)
+class Difference:
+    path: str
+    label: str
+    published: int | Decimal
+    current: int | Decimal
+
+
+def differences(published: dict, current: dict) -> list[Difference]:
+    before, after = invariants.numeric_cells(published), invariants.numeric_cells(current)
+    labels = cell_labels(current.get("details", {}).get("hotline") or "96128")
+    return [
+        Difference(path, labels.get(path, path), before[path], after[path])
+        for path in before
+        if before[path] != after[path]
+    ]
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    when: datetime
+    kind: str
+    what: str
+    change: str
+    by: str
+    url: str
+
+
+def _who(h) -> str:
+    user = h.history_user
+    return (user.full_name or user.username) if user else "系统"
+
+
+def _change(h) -> str:
+    text = HISTORY_TYPES.get(h.history_type, h.history_type)
+    return f"{text}：{h.history_change_reason}" if h.history_change_reason else text
+
+
+def changed_cases(report: PublishedReport) -> list[CaseChange]:
+    """Edits, since publication, of the cases this report counts (newest first, at most 200 a kind)."""
+    p = Period(report.year)
+    since = report.published_at
+    scope = list(
+        agency_scope(report.agency, include_children=report.include_children).values_list(
+            "pk", flat=True
+        )
+    )
+    relevant = Q(received_on__lte=p.last) & (
+        Q(received_on__gte=p.first) | Q(concluded_on__isnull=True) | Q(concluded_on__gte=p.first)
+    )
+    apps = (
+        Application.history.filter(history_date__gt=since, agency_id__in=scope)
+        .filter(relevant)
+        .select_related("history_user")
+        .order_by("-history_date")[:CHANGE_LIMIT]
+    )
+    consults = (
+        Consultation.history.filter(history_date__gt=since, agency_id__in=scope)
+        .filter(
+            Q(received_at__gte=p.start, received_at__lt=p.end)
+            | Q(answered_at__gte=p.start, answered_at__lt=p.end)
+        )
+        .select_related("history_user")
+        .order_by("-history_date")[:CHANGE_LIMIT]
+    )
+    fees = (
+        Fee.history.filter(history_date__gt=since, application__agency_id__in=scope)
+        .filter(_in_year("paid_on", p) | _in_year("waived_on", p))
+        .select_related("history_user", "application")
+        .order_by("-history_date")[:CHANGE_LIMIT]
+    )
+    remedies = (
+        Remedy.history.filter(history_date__gt=since, application__agency_id__in=scope)
+        .filter(_in_year("filed_on", p))
+        .select_related("history_user", "application")
+        .order_by("-history_date")[:CHANGE_LIMIT]
+    )
+    out = [
+        CaseChange(
+            h.history_date,
+            "申请",
+            h.number,
+            _change(h),
+            _who(h),
+            reverse("application-detail", args=[h.id]),
+        )
+        for h in apps
+    ]
+    out += [
+        CaseChange(
+            h.history_date,
+            "咨询",
+            h.topic,
+            _change(h),
+            _who(h),
+            reverse("consultation-detail", args=[h.id]),
+        )
+        for h in consults
+    ]
+    out += [
+        CaseChange(
+            h.history_date,
+            "费用",
+            h.application.number,
+            _change(h),
+            _who(h),
+            reverse("application-detail", args=[h.application_id]),
+        )
+        for h in fees
+    ]
+    out += [
+        CaseChange(
+            h.history_date,
+            "复议诉讼申诉",
+            h.application.number,
+            _change(h),
+            _who(h),
+            reverse("application-detail", args=[h.application_id]),
+        )
+        for h in remedies
+    ]
+    return sorted(out, key=lambda c: c.when, reverse=True)
+
+
+def _in_year(field: str, p: Period) -> Q:
+    return Q(**{f"{field}__gte": p.first, f"{field}__lte": p.last})
+
+
+def default_year() -> int:
+    """Reports are compiled early in the year for the year before."""
+    return timeutil.today().year - 1

@@ -1,0 +1,95 @@
+"""Authentication: a token from username and password, `Authorization: Token …`, session login too."""
+
+import pytest
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def test_token_from_username_and_password_opens_the_api(township_handler):
+    client = APIClient()
+    response = client.post(
+        "/api/v1/auth/token/", {"username": "jiangyi-handler", "password": "pw"}, format="json"
+    )
+    assert response.status_code == 200
+    token = response.json()["token"]
+    assert len(token) == 40
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert client.get("/api/v1/applications/").status_code == 200
+    # asking again gives the same token
+    again = APIClient().post(
+        "/api/v1/auth/token/", {"username": "jiangyi-handler", "password": "pw"}, format="json"
+    )
+    assert again.json()["token"] == token
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"username": "jiangyi-handler", "password": "wrong"},
+        {"username": "nobody", "password": "pw"},
+    ],
+)
+def test_wrong_credentials_are_a_400_in_chinese(township_handler, body):
+    response = APIClient().post("/api/v1/auth/token/", body, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"non_field_errors": ["用户名或密码不正确。"]}
+
+
+def test_missing_fields_name_the_field(db):
+    response = APIClient().post("/api/v1/auth/token/", {"username": "x"}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["password"]
+
+
+def test_inactive_user_gets_no_token_and_their_token_stops_working(api, township_handler):
+    client = api(township_handler)
+    township_handler.is_active = False
+    township_handler.save()
+    assert client.get("/api/v1/applications/").status_code == 401
+    response = APIClient().post(
+        "/api/v1/auth/token/", {"username": "jiangyi-handler", "password": "pw"}, format="json"
+    )
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "",
+        "Token",
+        "Token " + "0" * 40,
+        "Token abc",
+        "Token " + "a" * 41,
+        "Bearer xyz",
+        "Token \u4e2d\u6587",
+    ],
+)
+def test_without_valid_credentials_every_endpoint_is_401(db, header):
+    client = APIClient()
+    if header:
+        client.credentials(HTTP_AUTHORIZATION=header)
+    for url in (
+        "/api/v1/applications/",
+        "/api/v1/agencies/",
+        "/api/v1/calendar/",
+        "/api/v1/consultations/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 401, (url, header)
+        assert "detail" in response.json()
+    assert client.post("/api/v1/applications/", {}, format="json").status_code == 401
+
+
+def test_session_login_works_for_reads_and_needs_csrf_for_writes(township_handler):
+    client = APIClient(enforce_csrf_checks=True)
+    assert client.login(username="jiangyi-handler", password="pw")
+    assert client.get("/api/v1/applications/").status_code == 200
+    response = client.post("/api/v1/consultations/", {}, format="json")
+    assert response.status_code == 403  # no CSRF token
+
+
+def test_schema_and_docs_are_public(db):
+    client = APIClient()
+    assert client.get("/api/v1/schema/").status_code == 200
+    assert client.get("/api/v1/docs/").status_code == 200

@@ -1,0 +1,138 @@
+"""The OpenAPI schema at /api/v1/schema/ describes the whole contract; the documentation pages are
+served from the app's own static files (no CDN)."""
+
+import re
+
+import pytest
+import schemathesis
+from django.contrib.staticfiles import finders
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = {
+    ("post", "/api/v1/auth/token/"),
+    ("get", "/api/v1/agencies/"),
+    ("post", "/api/v1/agencies/"),
+    ("get", "/api/v1/agencies/{code}/"),
+    ("post", "/api/v1/staff/"),
+    ("get", "/api/v1/applications/"),
+    ("post", "/api/v1/applications/"),
+    ("get", "/api/v1/applications/{id}/"),
+    *{
+        ("post", f"/api/v1/applications/{{id}}/{action}/")
+        for action in (
+            "request-supplement",
+            "receive-supplement",
+            "start-consultation",
+            "end-consultation",
+            "extend",
+            "set-deadline",
+            "notify-fee",
+            "pay-fee",
+            "waive-fee",
+            "conclude",
+            "withdraw",
+        )
+    },
+    ("get", "/api/v1/consultations/"),
+    ("post", "/api/v1/consultations/"),
+    ("post", "/api/v1/consultations/{id}/answer/"),
+    ("post", "/api/v1/remedies/"),
+    ("patch", "/api/v1/remedies/{id}/"),
+    ("get", "/api/v1/calendar/"),
+    ("post", "/api/v1/calendar/"),
+}
+
+FILTERS = {
+    "/api/v1/applications/": {
+        "agency",
+        "include_children",
+        "status",
+        "channel",
+        "applicant_type",
+        "outcome",
+        "overdue",
+        "due_within",
+        "received_after",
+        "received_before",
+        "search",
+        "ordering",
+        "page",
+        "page_size",
+    },
+    "/api/v1/consultations/": {
+        "agency",
+        "channel",
+        "answered",
+        "received_after",
+        "received_before",
+        "page",
+        "page_size",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker):
+    with django_db_blocker.unblock():
+        response = APIClient().get(
+            "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
+        )
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_schema_is_valid_openapi_3(schema):
+    assert schema["openapi"].startswith("3.")
+    schemathesis.from_dict(schema, validate_schema=True)  # raises on an invalid document
+
+
+def test_every_operation_of_the_contract_is_described(schema):
+    described = {(method, path) for path, ops in schema["paths"].items() for method in ops}
+    assert described >= CONTRACT
+
+
+def test_list_filters_are_described(schema):
+    for path, names in FILTERS.items():
+        params = {p["name"] for p in schema["paths"][path]["get"]["parameters"]}
+        assert names <= params, names - params
+
+
+def test_application_fields_and_errors_are_described(schema):
+    application = schema["components"]["schemas"]["Application"]
+    assert {
+        "id",
+        "number",
+        "agency",
+        "channel",
+        "received_on",
+        "applicant",
+        "content",
+        "status",
+        "regime",
+        "deadline",
+        "deadline_provisional",
+        "working_days_left",
+        "overdue",
+        "extension_days",
+        "supplement_notice_due",
+        "outcome",
+        "concluded_on",
+        "fee",
+        "events",
+        "deadline_trace",
+    } <= set(application["required"])
+    conclude = schema["paths"]["/api/v1/applications/{id}/conclude/"]["post"]["responses"]
+    assert {"200", "400", "401", "403", "404", "409"} <= set(conclude)
+    assert schema["components"]["securitySchemes"]["tokenAuth"]["type"] == "apiKey"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/docs/", "/api/v1/redoc/"])
+def test_documentation_pages_use_only_local_static_files(url):
+    page = APIClient().get(url).content.decode()
+    assert "https://" not in page and "http://" not in page
+    assets = re.findall(r'(?:src|href)="/static/([^"]+)"', page)
+    assert assets, page[:500]
+    for asset in assets:
+        assert finders.find(asset), asset

@@ -1,0 +1,186 @@
+"""Two people acting on one case at once, on PostgreSQL (real row locks, separate connections): one
+succeeds, the other is told the case changed (StaleVersion) — never a silent overwrite.
+
+SQLite has no row locks (SELECT … FOR UPDATE is a no-op there and writes lock the whole file), so these
+tests run only on PostgreSQL; the version check itself is tested on every database in test_version.py."""
+
+import threading
+import time
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection, connections, transaction
+
+from cases.errors import StaleVersion
+from cases.models import Application, ApplicationEvent
+from cases.services import handling
+
+# serialized_rollback: a transactional test ends by emptying every table; this puts back what the
+# migrations seeded (the holiday calendar) for the tests that follow
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+D = date
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(db):
+    if connection.vendor != "postgresql":
+        pytest.skip(
+            "needs PostgreSQL row locks (SELECT … FOR UPDATE); SQLite has none — "
+            "run with DATABASE_URL=postgres://…"
+        )
+
+
+def run_in_threads(*jobs):
+    """Run each job in its own thread (its own database connection), started together."""
+    results: list = [None] * len(jobs)
+    barrier = threading.Barrier(len(jobs))
+
+    def runner(i, job):
+        try:
+            barrier.wait()
+            results[i] = ("ok", job())
+        except Exception as exc:
+            results[i] = ("error", exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=runner, args=(i, job)) for i, job in enumerate(jobs)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return results
+
+
+@pytest.mark.parametrize("attempt", range(3))  # the race is real: run it more than once
+def test_same_version_exactly_one_wins(case, handler, sup, attempt):
+    version = Application.objects.get(pk=case.pk).version
+
+    def start():
+        return handling.application_start_consultation(
+            user=handler,
+            application=case,
+            on=D(2026, 11, 20),
+            party="甲公司",
+            expected_version=version,
+        )
+
+    def extend():
+        return handling.application_extend(
+            user=handler, application=case, on=D(2026, 11, 20), days=5, approved_by=sup,
+            reason="需调档", expected_version=version,
+        )  # fmt: skip
+
+    results = run_in_threads(start, extend)
+    assert sorted(kind for kind, _ in results) == ["error", "ok"], results
+    error = next(value for kind, value in results if kind == "error")
+    assert isinstance(error, StaleVersion), error
+    assert Application.objects.get(pk=case.pk).version == version + 1
+    steps = ApplicationEvent.objects.filter(
+        application=case, kind__in=["consultation_started", "extended"]
+    )
+    assert steps.count() == 1
+
+
+def _new_case(old):
+    """Another case of the same office and the same applicant."""
+    from cases.services.registration import ApplicantData, application_register
+
+    applicant = old.applicant
+    return application_register(
+        user=old.created_by,
+        agency=old.agency,
+        channel="in_person",
+        received_on=D(2026, 11, 2),
+        applicant=ApplicantData(
+            type=applicant.type, name=applicant.name, id_number=applicant.id_number
+        ),
+        content="又一件申请",
+    )
+
+
+def test_the_second_waits_for_the_first_and_is_then_refused(case, handler):
+    """A holds the case's row lock inside its transaction; B blocks on it until A commits, then sees
+    the new version and is refused. (Order is checked by events, not clocks: the clock is frozen.)"""
+    version = Application.objects.get(pk=case.pk).version
+    locked, committed = threading.Event(), threading.Event()
+    seen: dict = {}
+
+    def first():
+        with transaction.atomic():
+            handling.application_start_consultation(
+                user=handler,
+                application=case,
+                on=D(2026, 11, 20),
+                party="甲",
+                expected_version=version,
+            )
+            locked.set()
+            time.sleep(0.5)  # B is now waiting on the row lock
+        committed.set()
+        return "committed"
+
+    def second():
+        locked.wait(timeout=10)
+        try:
+            handling.application_withdraw(
+                user=handler, application=case, on=D(2026, 11, 20), expected_version=version
+            )
+        finally:
+            seen["first_had_committed"] = committed.wait(timeout=0)
+        return "overwrote"
+
+    results = run_in_threads(first, second)
+    assert results[0] == ("ok", "committed")
+    assert results[1][0] == "error" and isinstance(results[1][1], StaleVersion)
+    assert seen["first_had_committed"]  # it really waited for A's commit
+    assert Application.objects.get(pk=case.pk).status == "consulting"
+
+
+def test_without_a_version_the_lock_still_prevents_a_lost_update(case, handler, sup):
+    """Two 15-day extensions at once (cap 20): the second sees the first under the lock and is refused."""
+
+    def extend():
+        return handling.application_extend(
+            user=handler, application=case, on=D(2026, 11, 20), days=15, approved_by=sup, reason="r"
+        )
+
+    results = run_in_threads(extend, extend)
+    assert sorted(kind for kind, _ in results) == ["error", "ok"]
+    error = next(value for kind, value in results if kind == "error")
+    assert isinstance(error, ValidationError) and "days" in error.message_dict
+    assert Application.objects.get(pk=case.pk).extension_days == 15
+
+
+def test_actions_on_different_cases_of_one_office_do_not_block(case, handler):
+    """The lock covers the case's row only, not its office's or applicant's (select_for_update of=self):
+    B finishes on another case of the same office and applicant while A still holds its lock."""
+    other = _new_case(case)
+    locked, committed = threading.Event(), threading.Event()
+    seen: dict = {}
+
+    def first():
+        with transaction.atomic():
+            handling.application_start_consultation(
+                user=handler, application=case, on=D(2026, 11, 20), party="甲"
+            )
+            locked.set()
+            time.sleep(1.0)
+        committed.set()
+        return "done"
+
+    def second():
+        locked.wait(timeout=10)
+        handling.application_start_consultation(
+            user=handler, application=other, on=D(2026, 11, 20), party="乙"
+        )
+        seen["first_had_committed"] = committed.wait(timeout=0)
+        return "done"
+
+    results = run_in_threads(first, second)
+    assert results == [("ok", "done"), ("ok", "done")]
+    assert seen["first_had_committed"] is False

@@ -1,0 +1,84 @@
+"""Publishing freezes a report: its numbers stay as published; what changed since is listed."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from cases.errors import StateConflict
+from cases.models import Application, PublishedReport
+from cases.reports import build_report
+from cases.reports.publish import changed_cases, differences, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def test_published_numbers_stay_as_published(book, township, township_supervisor, frozen_today):
+    open_case = book.register(date(2025, 11, 3))
+    published = publish(user=township_supervisor, agency=township, year=2025)
+    assert published.data == build_report(township, 2025) | {"details": published.data["details"]}
+    assert published.published_by == township_supervisor
+
+    frozen_today.shift(timedelta(hours=2))
+    book.conclude(open_case, date(2025, 12, 1), "partial")  # a late entry, dated back into 2025
+    book.register(date(2025, 6, 1), type="legal_service_org")
+
+    published.refresh_from_db()
+    assert published.data["applications"]["rows"]["partial"]["total"] == 0
+    assert published.data["applications"]["rows"]["new"]["total"] == 1
+    current = build_report(township, 2025)
+    diffs = {d.path: (d.published, d.current) for d in differences(published.data, current)}
+    assert diffs["applications.rows.partial.natural_person"] == (0, 1)
+    assert diffs["applications.rows.new.legal_service_org"] == (0, 1)
+    assert diffs["applications.rows.carried_forward.natural_person"] == (1, 0)
+    assert "applications.rows.carried_forward.total" not in diffs  # 1 then, 1 now (another case)
+    labels = {d.label for d in differences(published.data, current)}
+    assert "三、本年度办理结果 （二）部分公开 · 自然人" in labels
+
+    changes = changed_cases(published)
+    assert {c.what for c in changes} == {open_case.number, Application.objects.latest("id").number}
+    assert all(c.kind == "申请" for c in changes)
+    assert any("办结" in c.change for c in changes)
+
+
+def test_nothing_changed_since(book, township, township_supervisor, frozen_today):
+    book.register(date(2025, 11, 3))
+    published = publish(user=township_supervisor, agency=township, year=2025)
+    frozen_today.shift(timedelta(hours=1))
+    book.register(date(2026, 2, 2))  # another year's case
+    assert differences(published.data, build_report(township, 2025)) == []
+    assert changed_cases(published) == []
+
+
+def test_publishing_twice_is_refused(township, township_supervisor, frozen_today):
+    publish(user=township_supervisor, agency=township, year=2024)
+    with pytest.raises(StateConflict, match="已发布"):
+        publish(user=township_supervisor, agency=township, year=2024)
+    # the report with the offices below is a different report
+    assert PublishedReport.objects.count() == 1
+
+
+def test_the_current_year_cannot_be_published(township, township_supervisor, frozen_today):
+    with pytest.raises(StateConflict, match="尚未结束"):
+        publish(user=township_supervisor, agency=township, year=2026)
+
+
+def test_a_report_with_errors_cannot_be_published(book, township, township_supervisor):
+    app = book.conclude(book.register(date(2025, 3, 3)), date(2025, 3, 9))
+    Application.objects.filter(pk=app.pk).update(outcome="")
+    with pytest.raises(StateConflict, match="校验"):
+        publish(user=township_supervisor, agency=township, year=2025)
+    assert not PublishedReport.objects.exists()
+
+
+def test_only_supervisors_and_admins_of_a_visible_office_publish(
+    people, county, township, frozen_today
+):
+    with pytest.raises(PermissionDenied):
+        publish(user=people[("jiangyi", "handler")], agency=township, year=2025)
+    with pytest.raises(StateConflict):
+        publish(user=people[("jiangyi", "supervisor")], agency=county, year=2025)
+    report = publish(
+        user=people[("county", "admin")], agency=county, year=2025, include_children=True
+    )
+    assert report.include_children and report.data["include_children"]
