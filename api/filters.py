@@ -2,8 +2,11 @@
 filter lives in one place, cases/selectors.py, which the pages use too: the FilterSets only turn the
 query string into selectors.ApplicationFilters / ConsultationFilters."""
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -63,18 +66,38 @@ class DateOrderForm(forms.Form):
         return data
 
 
+def include_children_filter() -> django_filters.BooleanFilter:
+    return django_filters.BooleanFilter(
+        method="parse_only", help_text="与 agency 一起使用：含下级机关"
+    )
+
+
 class SelectorFilterSet(django_filters.FilterSet):
-    """Every filter only parses; filter_queryset hands the parsed values to the selector."""
+    """Every filter only parses; filter_queryset hands the parsed values to the selector: each filter
+    sets the field of the same name of `filters_class`, and one left out (or empty) keeps its default."""
+
+    filters_class: type  # selectors.ApplicationFilters, …
+    selector: Callable[..., QuerySet]  # its list function, as a staticmethod
+
+    class Meta:
+        fields: list[str] = []
+        form = DateOrderForm
 
     def parse_only(self, queryset, name, value):
         return queryset
 
+    def filter_queryset(self, queryset):
+        d = self.form.cleaned_data
+        given = {name: d[name] for name in self.filters if d.get(name) not in (None, "")}
+        return self.selector(self.request.user, self.filters_class(**given))
+
 
 class ApplicationFilterSet(SelectorFilterSet):
+    filters_class = selectors.ApplicationFilters
+    selector = staticmethod(selectors.application_list)
+
     agency = agency_filter()
-    include_children = django_filters.BooleanFilter(
-        method="parse_only", help_text="与 agency 一起使用：含下级机关"
-    )
+    include_children = include_children_filter()
     status = django_filters.ChoiceFilter(choices=Application.Status.choices, method="parse_only")
     channel = django_filters.ChoiceFilter(choices=Application.Channel.choices, method="parse_only")
     applicant_type = django_filters.ChoiceFilter(
@@ -101,35 +124,16 @@ class ApplicationFilterSet(SelectorFilterSet):
         help_text="默认 -received_on",
     )
 
-    class Meta:
+    class Meta(SelectorFilterSet.Meta):
         model = Application
-        fields: list[str] = []
-        form = DateOrderForm
-
-    def filter_queryset(self, queryset):
-        d = self.form.cleaned_data
-        filters = selectors.ApplicationFilters(
-            agency=d.get("agency"),
-            include_children=bool(d.get("include_children")),
-            status=d.get("status") or "",
-            channel=d.get("channel") or "",
-            applicant_type=d.get("applicant_type") or "",
-            outcome=d.get("outcome") or "",
-            overdue=bool(d.get("overdue")),
-            due_within=d.get("due_within"),
-            received_after=d.get("received_after"),
-            received_before=d.get("received_before"),
-            search=d.get("search") or "",
-            ordering=d.get("ordering") or "",
-        )
-        return selectors.application_list(self.request.user, filters)
 
 
 class ConsultationFilterSet(SelectorFilterSet):
+    filters_class = selectors.ConsultationFilters
+    selector = staticmethod(selectors.consultation_list)
+
     agency = agency_filter()
-    include_children = django_filters.BooleanFilter(
-        method="parse_only", help_text="与 agency 一起使用：含下级机关"
-    )
+    include_children = include_children_filter()
     channel = django_filters.ChoiceFilter(choices=Consultation.Channel.choices, method="parse_only")
     answered = django_filters.BooleanFilter(method="parse_only")
     received_after = BoundedDateFilter(method="parse_only", help_text="受理日期不早于（含）")
@@ -138,23 +142,8 @@ class ConsultationFilterSet(SelectorFilterSet):
         method="parse_only", max_length=200, help_text="主题、内容、咨询人"
     )
 
-    class Meta:
+    class Meta(SelectorFilterSet.Meta):
         model = Consultation
-        fields: list[str] = []
-        form = DateOrderForm
-
-    def filter_queryset(self, queryset):
-        d = self.form.cleaned_data
-        filters = selectors.ConsultationFilters(
-            agency=d.get("agency"),
-            include_children=bool(d.get("include_children")),
-            channel=d.get("channel") or "",
-            answered=d.get("answered"),
-            received_after=d.get("received_after"),
-            received_before=d.get("received_before"),
-            search=d.get("search") or "",
-        )
-        return selectors.consultation_list(self.request.user, filters)
 
 
 class RemedyFilterSet(django_filters.FilterSet):

@@ -18,6 +18,13 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 NO_VERSION = "页面缺少版本信息，请刷新页面后重试。"
 
 
+def text_field(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
+    """Free text on an action's form: a textarea of at most 2000 characters."""
+    return forms.CharField(
+        label=label, widget=TEXTAREA, max_length=2000, required=required, help_text=help_text
+    )
+
+
 def approvers_for(application: Application):
     """Supervisors and admins of the case's office and of the offices above it (law.md §3)."""
     path = application.agency.path
@@ -87,11 +94,8 @@ class AssignForm(ActionForm):
 
 class RequestSupplementForm(ActionForm):
     on_label = "告知补正日期"
-    items_to_supplement = forms.CharField(
-        label="需要补正的事项",
-        widget=TEXTAREA,
-        max_length=2000,
-        help_text="一次性写明全部需要补正的事项，每行一项（《条例》第三十条）",
+    items_to_supplement = text_field(
+        "需要补正的事项", help_text="一次性写明全部需要补正的事项，每行一项（《条例》第三十条）"
     )
     period_days = forms.IntegerField(
         label="补正期限（工作日）",
@@ -117,13 +121,7 @@ class RequestSupplementForm(ActionForm):
 
 class ReceiveSupplementForm(ActionForm):
     on_label = "收到补正日期"
-    note = forms.CharField(
-        label="说明",
-        widget=TEXTAREA,
-        max_length=2000,
-        required=False,
-        help_text="逾期补正的，请写明申请人的正当理由",
-    )
+    note = text_field("说明", required=False, help_text="逾期补正的，请写明申请人的正当理由")
 
 
 class StartConsultationForm(ActionForm):
@@ -136,17 +134,13 @@ class StartConsultationForm(ActionForm):
         help_text="第三方：《条例》第三十二条；共同制作信息的其他机关：第三十四条",
     )
     party = forms.CharField(label="征求意见对象", max_length=200, help_text="单位或个人的名称")
-    note = forms.CharField(label="说明", widget=TEXTAREA, max_length=2000, required=False)
+    note = text_field("说明", required=False)
 
 
 class EndConsultationForm(ActionForm):
     on_label = "收到意见（或征求意见期满）日期"
-    note = forms.CharField(
-        label="意见或结果",
-        widget=TEXTAREA,
-        max_length=2000,
-        required=False,
-        help_text="如：第三方书面答复不同意公开；逾期未提出意见",
+    note = text_field(
+        "意见或结果", required=False, help_text="如：第三方书面答复不同意公开；逾期未提出意见"
     )
 
 
@@ -167,7 +161,7 @@ class ExtendForm(ApproverMixin, ActionForm):
         empty_label="请选择",
         help_text="政府信息公开工作机构负责人",
     )
-    reason = forms.CharField(label="延期理由", widget=TEXTAREA, max_length=2000)
+    reason = text_field("延期理由")
 
     def __init__(self, *args, application: Application, **kwargs) -> None:
         super().__init__(*args, application=application, **kwargs)
@@ -185,10 +179,8 @@ class ExtendForm(ApproverMixin, ActionForm):
 class SetDeadlineForm(ActionForm):
     on_label = "告知日期"
     deadline = forms.DateField(label="合理答复期限", widget=DATE_INPUT)
-    reason = forms.CharField(
-        label="理由",
-        widget=TEXTAREA,
-        max_length=2000,
+    reason = text_field(
+        "理由",
         help_text="申请数量、频次明显超过合理范围，申请理由合理但无法在法定期限内答复（第三十五条）",
     )
 
@@ -246,7 +238,7 @@ class FeeWaiveForm(ApproverMixin, ActionForm):
     approved_by = UserChoiceField(
         label="批准人", queryset=User.objects.none(), empty_label="请选择"
     )
-    reason = forms.CharField(label="减免理由", widget=TEXTAREA, max_length=2000)
+    reason = text_field("减免理由")
 
     def __init__(self, *args, application: Application, **kwargs) -> None:
         super().__init__(*args, application=application, **kwargs)
@@ -298,13 +290,7 @@ class OnTheSpotForm(ActionForm, OutcomeFields):
 
 class WithdrawForm(ActionForm):
     on_label = "撤回日期"
-    note = forms.CharField(
-        label="说明",
-        widget=TEXTAREA,
-        max_length=2000,
-        required=False,
-        help_text="如：申请人来电撤回",
-    )
+    note = text_field("说明", required=False, help_text="如：申请人来电撤回")
 
 
 def basis_suggestions(regime: str) -> dict[str, str]:
@@ -319,13 +305,13 @@ class RemedyForm(ServiceErrorsMixin, forms.Form):
         label="结果", choices=Remedy.Result.choices, initial=Remedy.Result.PENDING
     )
     decided_on = forms.DateField(label="审结日期", widget=DATE_INPUT, required=False)
-    note = forms.CharField(label="说明", widget=TEXTAREA, max_length=2000, required=False)
+    note = text_field("说明", required=False)
 
 
 class RemedyUpdateForm(ServiceErrorsMixin, forms.Form):
     result = forms.ChoiceField(label="结果", choices=Remedy.Result.choices)
     decided_on = forms.DateField(label="审结日期", widget=DATE_INPUT, required=False)
-    note = forms.CharField(label="说明", widget=TEXTAREA, max_length=2000, required=False)
+    note = text_field("说明", required=False)
 
 
 class WorkbenchFilterForm(forms.Form):

@@ -8,7 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .texts import Notice, cn_date
+from .common import Notice, cn_date
 
 BODY_FONT = "仿宋"
 TITLE_FONT = "宋体"

@@ -4,6 +4,7 @@ them, and the page shows what changed — in the numbers and in the cases — si
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from operator import attrgetter
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -123,6 +124,33 @@ def _change(h) -> str:
     return f"{text}：{h.history_change_reason}" if h.history_change_reason else text
 
 
+def _history(model, since: datetime, scope: Q, relevant: Q, *related: str):
+    """The newest historical rows of `model` saved after `since`, at most CHANGE_LIMIT."""
+    return (
+        model.history.filter(scope, history_date__gt=since)
+        .filter(relevant)
+        .select_related("history_user", *related)
+        .order_by("-history_date")[:CHANGE_LIMIT]
+    )
+
+
+def _changes(rows, kind: str, what: str, url_name: str, pk: str) -> list[CaseChange]:
+    """A CaseChange per historical row; `what` (its label) and `pk` (the page's id) are attribute
+    paths on the row, e.g. "application.number"."""
+    what_of, pk_of = attrgetter(what), attrgetter(pk)
+    return [
+        CaseChange(
+            h.history_date,
+            kind,
+            what_of(h),
+            _change(h),
+            _who(h),
+            reverse(url_name, args=[pk_of(h)]),
+        )
+        for h in rows
+    ]
+
+
 def changed_cases(report: PublishedReport) -> list[CaseChange]:
     """Edits, since publication, of the cases this report counts (newest first, at most 200 a kind)."""
     p = Period(report.year)
@@ -132,79 +160,43 @@ def changed_cases(report: PublishedReport) -> list[CaseChange]:
             "pk", flat=True
         )
     )
+    own, their = Q(agency_id__in=scope), Q(application__agency_id__in=scope)
     relevant = Q(received_on__lte=p.last) & (
         Q(received_on__gte=p.first) | Q(concluded_on__isnull=True) | Q(concluded_on__gte=p.first)
     )
-    apps = (
-        Application.history.filter(history_date__gt=since, agency_id__in=scope)
-        .filter(relevant)
-        .select_related("history_user")
-        .order_by("-history_date")[:CHANGE_LIMIT]
+    consulted = Q(received_at__gte=p.start, received_at__lt=p.end) | Q(
+        answered_at__gte=p.start, answered_at__lt=p.end
     )
-    consults = (
-        Consultation.history.filter(history_date__gt=since, agency_id__in=scope)
-        .filter(
-            Q(received_at__gte=p.start, received_at__lt=p.end)
-            | Q(answered_at__gte=p.start, answered_at__lt=p.end)
-        )
-        .select_related("history_user")
-        .order_by("-history_date")[:CHANGE_LIMIT]
-    )
-    fees = (
-        Fee.history.filter(history_date__gt=since, application__agency_id__in=scope)
-        .filter(_in_year("paid_on", p) | _in_year("waived_on", p))
-        .select_related("history_user", "application")
-        .order_by("-history_date")[:CHANGE_LIMIT]
-    )
-    remedies = (
-        Remedy.history.filter(history_date__gt=since, application__agency_id__in=scope)
-        .filter(_in_year("filed_on", p))
-        .select_related("history_user", "application")
-        .order_by("-history_date")[:CHANGE_LIMIT]
-    )
+    fee_settled = _in_year("paid_on", p) | _in_year("waived_on", p)
     out = [
-        CaseChange(
-            h.history_date,
+        *_changes(
+            _history(Application, since, own, relevant),
             "申请",
-            h.number,
-            _change(h),
-            _who(h),
-            reverse("application-detail", args=[h.id]),
-        )
-        for h in apps
-    ]
-    out += [
-        CaseChange(
-            h.history_date,
+            "number",
+            "application-detail",
+            "id",
+        ),
+        *_changes(
+            _history(Consultation, since, own, consulted),
             "咨询",
-            h.topic,
-            _change(h),
-            _who(h),
-            reverse("consultation-detail", args=[h.id]),
-        )
-        for h in consults
-    ]
-    out += [
-        CaseChange(
-            h.history_date,
+            "topic",
+            "consultation-detail",
+            "id",
+        ),
+        *_changes(
+            _history(Fee, since, their, fee_settled, "application"),
             "费用",
-            h.application.number,
-            _change(h),
-            _who(h),
-            reverse("application-detail", args=[h.application_id]),
-        )
-        for h in fees
-    ]
-    out += [
-        CaseChange(
-            h.history_date,
+            "application.number",
+            "application-detail",
+            "application_id",
+        ),
+        *_changes(
+            _history(Remedy, since, their, _in_year("filed_on", p), "application"),
             "复议诉讼申诉",
-            h.application.number,
-            _change(h),
-            _who(h),
-            reverse("application-detail", args=[h.application_id]),
-        )
-        for h in remedies
+            "application.number",
+            "application-detail",
+            "application_id",
+        ),
     ]
     return sorted(out, key=lambda c: c.when, reverse=True)
 

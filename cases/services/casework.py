@@ -6,6 +6,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 
 from cases import timeutil
+from cases.access import can, require, visible_agency_ids
 from cases.clocksync import refresh_application
 from cases.errors import StaleVersion, StateConflict
 from cases.models import Application, ApplicationEvent, User
@@ -53,6 +54,19 @@ def require_open_case(application: Application) -> None:
         raise StateConflict("该申请已办结，不能再进行此操作。")
 
 
+def lock_for_action(
+    user: User,
+    application: Application,
+    expected_version: int | None,
+    *,
+    capability: str = "handle",
+) -> Application:
+    """The first step of every action: the user may act, and the row is locked at the version the
+    caller read."""
+    require(user, capability)
+    return lock(application, expected_version)
+
+
 def last_event_date(application: Application) -> date:
     latest = (
         application.events.filter(kind__in=ORDERED_KINDS)
@@ -74,6 +88,19 @@ def check_date(application: Application, on: date, *, field: str = "on") -> None
         raise ValidationError({field: [f"日期不能早于本案上一办理环节的日期（{latest}）。"]})
 
 
+def require_before_deadline(application: Application, on: date, *, what: str) -> None:
+    """`what` (an extension, a later date) is decided on or before the current reply deadline."""
+    if application.deadline is not None and on > application.deadline:
+        raise StateConflict(f"{what}须在答复期限（{application.deadline}）届满前作出。")
+
+
+def required_text(value: str, *, field: str, message: str) -> str:
+    """The text stripped; refused with `message` on `field` when it is blank."""
+    if not value.strip():
+        raise ValidationError({field: [message]})
+    return value.strip()
+
+
 def record(
     application: Application, *, user: User, kind: str, on: date, **fields
 ) -> ApplicationEvent:
@@ -92,8 +119,6 @@ def require_approver(
     application: Application, approver: User | None, *, field: str = "approved_by"
 ) -> User:
     """An approval comes from a supervisor or admin whose offices include the case's office."""
-    from cases.access import can, visible_agency_ids
-
     if approver is None:
         raise ValidationError({field: ["请选择批准人。"]})
     if not can(approver, "approve") or application.agency_id not in visible_agency_ids(approver):

@@ -8,7 +8,6 @@ from django.db import transaction
 from django.db.models import Case, Q, Sum, When
 
 from cases import fees, timeutil
-from cases.access import require
 from cases.clock import engine
 from cases.clocksync import get_calendar
 from cases.errors import StateConflict
@@ -17,12 +16,13 @@ from cases.models import Application, ApplicationEvent, Fee, User
 from .casework import (
     check_date,
     last_event_date,
-    lock,
+    lock_for_action,
     record,
     require_approver,
     require_status,
+    required_text,
 )
-from .handling import application_conclude
+from .conclusion import application_conclude
 
 Kind = ApplicationEvent.Kind
 Status = Application.Status
@@ -82,8 +82,7 @@ def fee_notify(
     cost_items: str = "",
     expected_version: int | None = None,
 ) -> Application:
-    require(user, "handle")
-    application = lock(application, expected_version)
+    application = lock_for_action(user, application, expected_version)
     require_status(
         application, Status.OPEN, message="只有办理中（期限正在计算）的申请可以发出收费通知。"
     )
@@ -128,19 +127,23 @@ def fee_notify(
     return application
 
 
+def _require_within_pay_period(fee: Fee, on: date, *, also: str = "") -> None:
+    """Past the payment period the application counts as abandoned: only "逾期未缴费" concludes it."""
+    if fee.pay_due_on and on > fee.pay_due_on:
+        raise StateConflict(
+            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，{also}应以“逾期未缴费”办结。"
+        )
+
+
 @transaction.atomic
 def fee_pay(
     *, user: User, application: Application, on: date, expected_version: int | None = None
 ) -> Application:
-    require(user, "handle")
-    application = lock(application, expected_version)
+    application = lock_for_action(user, application, expected_version)
     require_status(application, Status.AWAITING_FEE, message="本申请没有待缴的费用。")
     check_date(application, on)
     fee = application.fee
-    if fee.pay_due_on and on > fee.pay_due_on:
-        raise StateConflict(
-            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，应以“逾期未缴费”办结。"
-        )
+    _require_within_pay_period(fee, on)
     fee.paid_on = on
     fee.save()
     record(application, user=user, kind=Kind.FEE_PAID, on=on, note=f"缴纳{fee.amount}元")
@@ -157,19 +160,14 @@ def fee_waive(
     reason: str,
     expected_version: int | None = None,
 ) -> Application:
-    require(user, "handle")
-    application = lock(application, expected_version)
+    application = lock_for_action(user, application, expected_version)
     require_status(application, Status.AWAITING_FEE, message="本申请没有待缴的费用，无需减免。")
     check_date(application, on)
     fee = application.fee
-    if fee.pay_due_on and on > fee.pay_due_on:
-        raise StateConflict(
-            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，不能再减免，应以“逾期未缴费”办结。"
-        )
+    _require_within_pay_period(fee, on, also="不能再减免，")
     require_approver(application, approved_by)
-    if not reason.strip():
-        raise ValidationError({"reason": ["请写明减免理由。"]})
-    fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason.strip()
+    reason = required_text(reason, field="reason", message="请写明减免理由。")
+    fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason
     fee.save()
     record(
         application,
@@ -177,7 +175,7 @@ def fee_waive(
         kind=Kind.FEE_WAIVED,
         on=on,
         approved_by=approved_by,
-        note=reason.strip(),
+        note=reason,
     )
     return application
 

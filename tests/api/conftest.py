@@ -13,6 +13,30 @@ from tests.conftest import make_user
 
 TODAY = date(2026, 11, 24)
 
+# the fields api.md promises in every application (the representation and the schema alike)
+CONTRACT_FIELDS = {
+    "id",
+    "number",
+    "agency",
+    "channel",
+    "received_on",
+    "applicant",
+    "content",
+    "status",
+    "regime",
+    "deadline",
+    "deadline_provisional",
+    "working_days_left",
+    "overdue",
+    "extension_days",
+    "supplement_notice_due",
+    "outcome",
+    "concluded_on",
+    "fee",
+    "events",
+    "deadline_trace",
+}
+
 
 @pytest.fixture
 def bureau(county):

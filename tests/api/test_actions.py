@@ -409,34 +409,16 @@ def test_dates_out_of_order_with_earlier_events_are_refused(case, as_handler, ac
 
 
 def test_stale_version_is_409(case, as_handler):
-    ok(
-        act(
-            as_handler,
-            case,
-            "extend",
-            {
-                "on": "2026-11-20",
-                "days": 1,
-                "approved_by": "jiangyi-supervisor",
-                "reason": "r",
-                "version": 1,
-            },
-        ),
-        "open",
-    )
+    body = {
+        "on": "2026-11-20",
+        "days": 1,
+        "approved_by": "jiangyi-supervisor",
+        "reason": "r",
+        "version": 1,
+    }
+    ok(act(as_handler, case, "extend", body), "open")
     before = snapshot(case)
-    response = act(
-        as_handler,
-        case,
-        "extend",
-        {
-            "on": "2026-11-20",
-            "days": 1,
-            "approved_by": "jiangyi-supervisor",
-            "reason": "r",
-            "version": 1,
-        },
-    )
+    response = act(as_handler, case, "extend", body)  # the same version again: now stale
     assert response.status_code == 409
     assert "他人修改" in response.json()["non_field_errors"][0]
     assert snapshot(case) == before

@@ -5,32 +5,9 @@ from datetime import date
 import pytest
 
 from cases.models import Application, ApplicationEvent
-from tests.api.conftest import application_body
+from tests.api.conftest import CONTRACT_FIELDS, application_body
 
 pytestmark = pytest.mark.django_db
-
-CONTRACT_FIELDS = {
-    "id",
-    "number",
-    "agency",
-    "channel",
-    "received_on",
-    "applicant",
-    "content",
-    "status",
-    "regime",
-    "deadline",
-    "deadline_provisional",
-    "working_days_left",
-    "overdue",
-    "extension_days",
-    "supplement_notice_due",
-    "outcome",
-    "concluded_on",
-    "fee",
-    "events",
-    "deadline_trace",
-}
 
 
 def test_register_answers_201_with_every_contract_field(case):

@@ -226,3 +226,25 @@ def test_report_requests_read_the_case_tables_from_the_replica(rf, monkeypatch):
     assert seen == {"application": None, "user": None}
     assert router.db_for_write(Application) == "default"
     assert router.allow_migrate("replica", "cases") is False
+
+
+def test_the_api_token_endpoint_is_throttled_too(client, people, caplog, settings):
+    settings.AXES_ENABLED = True
+    caplog.set_level(logging.INFO, logger=AUTH)
+    url = reverse("api-token")
+    for _ in range(django_settings.AXES_FAILURE_LIMIT):
+        response = client.post(
+            url,
+            {"username": "county-handler", "password": "guess"},
+            content_type="application/json",
+            REMOTE_ADDR="203.0.113.5",
+        )
+    assert response.status_code == 429
+    response = client.post(
+        url,
+        {"username": "county-handler", "password": "pw"},
+        content_type="application/json",
+        REMOTE_ADDR="203.0.113.5",
+    )
+    assert response.status_code == 429
+    assert "login failed user=county-handler ip=203.0.113.5" in auth_lines(caplog)

@@ -1,0 +1,229 @@
+"""Applications: the list, one case, registration and every action on a case."""
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cases import access, timeutil
+from cases.clock import engine
+from cases.clocksync import due_soon_days, get_calendar
+from cases.models import Application, ApplicationEvent
+from cases.services import fees as fee_services
+from cases.services import handling, registration
+
+from .. import serializers as s
+from ..fast import represent_applications
+from ..filters import ApplicationFilterSet
+from .base import ApiMixin, parse_pk
+
+# --- applications -----------------------------------------------------------------------------
+
+
+def application_rows(qs: QuerySet[Application]) -> list[dict]:
+    """The applications of `qs` as the rows the representation reads (s.APPLICATION_FIELDS), each with
+    its events (oldest first) and its full clock: two queries for any number of rows, and no model
+    instances built per row and per related object."""
+    return with_events_and_clocks(list(qs.values(*s.APPLICATION_FIELDS)))
+
+
+def with_events_and_clocks(rows: list[dict]) -> list[dict]:
+    """Add each row's events (one query for all rows) and its clock computed from them."""
+    events: dict[int, list[dict]] = {row["id"]: [] for row in rows}
+    if events:
+        for event in (
+            ApplicationEvent.objects.filter(application_id__in=list(events))
+            .order_by("on", "id")
+            .values(*s.EVENT_FIELDS)
+        ):
+            events[event["application_id"]].append(event)
+    today, calendar, soon = timeutil.today(), get_calendar(), due_soon_days()
+    for row in rows:
+        row["events"] = events[row["id"]]
+        # clocksync.compute_for over ApplicationEvent.to_clock_event, without a model instance per event
+        clock_events = [
+            engine.ClockEvent(
+                kind=e["kind"], on=e["on"], days=e["days"], deadline=e["deadline"], reason=e["note"]
+            )
+            for e in row["events"]
+        ]
+        row["clock"] = engine.compute(
+            row["received_on"], clock_events, calendar, today, due_soon_days=soon
+        )
+    return rows
+
+
+class RowsOf:
+    """A queryset for the paginator: counted as the selector built it, sliced as representation rows
+    (so the count carries none of the joins only the representation needs)."""
+
+    ordered = True
+
+    def __init__(self, qs: QuerySet[Application]) -> None:
+        self.qs = qs
+
+    def count(self) -> int:
+        return self.qs.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index: slice) -> list[dict]:
+        # the page's ids by the selector's filters and order alone, then their rows by id: the
+        # planner never weighs the representation's joins together with the filters' own
+        ids = list(self.qs[index].values_list("id", flat=True))
+        if not ids:
+            return []
+        rows = {
+            row["id"]: row
+            for row in Application.objects.filter(pk__in=ids).values(*s.APPLICATION_FIELDS)
+        }
+        return [rows[pk] for pk in ids]
+
+
+ID_PARAMETER = OpenApiParameter(
+    "id", OpenApiTypes.INT, OpenApiParameter.PATH, description="申请的id"
+)
+
+
+def action_schema(request_serializer, summary: str):
+    return extend_schema(
+        summary=summary,
+        request=request_serializer,
+        responses={200: s.ApplicationSerializer},
+        parameters=[ID_PARAMETER],
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="申请列表", responses=s.ApplicationSerializer(many=True)),
+    retrieve=extend_schema(
+        summary="一件申请", responses=s.ApplicationSerializer, parameters=[ID_PARAMETER]
+    ),
+    create=extend_schema(
+        summary="登记申请",
+        request=s.ApplicationCreateSerializer,
+        responses={201: s.ApplicationSerializer},
+    ),
+)
+class ApplicationViewSet(ApiMixin, viewsets.GenericViewSet):
+    serializer_class = s.ApplicationSerializer
+    queryset = Application.objects.none()
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ApplicationFilterSet
+
+    def get_queryset(self) -> QuerySet[Application]:
+        return access.applications_for_user(self.request.user)
+
+    def represent(self, rows: list[dict], *, many: bool = False):
+        context = {"mask": not access.can(self.request.user, "handle")}
+        return s.ApplicationSerializer(rows if many else rows[0], many=many, context=context).data
+
+    def reload(self, pk: int) -> list[dict]:
+        return application_rows(Application.objects.filter(pk=pk))
+
+    def list(self, request):
+        # counted without the representation's joins (RowsOf); represented as ApplicationSerializer
+        # would, in one pass per row (api/fast.py)
+        page = self.paginate_queryset(RowsOf(self.filter_queryset(self.get_queryset())))
+        rows = with_events_and_clocks(list(page))
+        mask = not access.can(request.user, "handle")
+        return self.get_paginated_response(represent_applications(rows, mask=mask))
+
+    def retrieve(self, request, pk=None):
+        # the chokepoint's queryset: 404 unless the caller may see it
+        rows = application_rows(self.get_queryset().filter(pk=parse_pk(pk)))
+        if not rows:
+            raise Http404("找不到该申请，或您无权查看。")
+        return Response(self.represent(rows))
+
+    def create(self, request):
+        access.require(request.user, "register")
+        data = s.ApplicationCreateSerializer(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        application = registration.application_register(
+            user=request.user,
+            agency=d["agency"],
+            channel=d["channel"],
+            received_on=d["received_on"],
+            submitted_on=d["submitted_on"],
+            applicant=registration.ApplicantData(**d["applicant"]),
+            content=d["content"],
+            items=d["items"],
+            delivery=d["delivery"],
+        )
+        return Response(self.represent(self.reload(application.pk)), status=status.HTTP_201_CREATED)
+
+    def act(self, request, pk, serializer_class, service):
+        """Validate the body, run the service on the case (404 / 403 through the chokepoint)."""
+        application = access.get_application_for_user(request.user, parse_pk(pk), write=True)
+        data = serializer_class(data=request.data, context={"request": request})
+        data.is_valid(raise_exception=True)
+        d = dict(data.validated_data)
+        expected = d.pop("version", None)
+        service(user=request.user, application=application, expected_version=expected, **d)
+        return Response(self.represent(self.reload(application.pk)))
+
+    @action_schema(s.RequestSupplementSerializer, "告知补正")
+    @action(detail=True, methods=["post"], url_path="request-supplement")
+    def request_supplement(self, request, pk=None):
+        return self.act(
+            request, pk, s.RequestSupplementSerializer, handling.application_request_supplement
+        )
+
+    @action_schema(s.NoteSerializer, "收到补正（期限重新计算）")
+    @action(detail=True, methods=["post"], url_path="receive-supplement")
+    def receive_supplement(self, request, pk=None):
+        return self.act(request, pk, s.NoteSerializer, handling.application_receive_supplement)
+
+    @action_schema(s.StartConsultationSerializer, "征求第三方或其他机关意见（期限中止）")
+    @action(detail=True, methods=["post"], url_path="start-consultation")
+    def start_consultation(self, request, pk=None):
+        return self.act(
+            request, pk, s.StartConsultationSerializer, handling.application_start_consultation
+        )
+
+    @action_schema(s.NoteSerializer, "征求意见结束（期限恢复计算）")
+    @action(detail=True, methods=["post"], url_path="end-consultation")
+    def end_consultation(self, request, pk=None):
+        return self.act(request, pk, s.NoteSerializer, handling.application_end_consultation)
+
+    @action_schema(s.ExtendSerializer, "延长答复期限")
+    @action(detail=True, methods=["post"], url_path="extend")
+    def extend(self, request, pk=None):
+        return self.act(request, pk, s.ExtendSerializer, handling.application_extend)
+
+    @action_schema(s.SetDeadlineSerializer, "确定合理答复期限（第三十五条）")
+    @action(detail=True, methods=["post"], url_path="set-deadline")
+    def set_deadline(self, request, pk=None):
+        return self.act(request, pk, s.SetDeadlineSerializer, handling.application_set_deadline)
+
+    @action_schema(s.NotifyFeeSerializer, "收费通知（期限中止）")
+    @action(detail=True, methods=["post"], url_path="notify-fee")
+    def notify_fee(self, request, pk=None):
+        return self.act(request, pk, s.NotifyFeeSerializer, fee_services.fee_notify)
+
+    @action_schema(s.OnSerializer, "缴费（期限恢复计算）")
+    @action(detail=True, methods=["post"], url_path="pay-fee")
+    def pay_fee(self, request, pk=None):
+        return self.act(request, pk, s.OnSerializer, fee_services.fee_pay)
+
+    @action_schema(s.WaiveFeeSerializer, "减免费用（期限恢复计算）")
+    @action(detail=True, methods=["post"], url_path="waive-fee")
+    def waive_fee(self, request, pk=None):
+        return self.act(request, pk, s.WaiveFeeSerializer, fee_services.fee_waive)
+
+    @action_schema(s.ConcludeSerializer, "办结（作出答复）")
+    @action(detail=True, methods=["post"], url_path="conclude")
+    def conclude(self, request, pk=None):
+        return self.act(request, pk, s.ConcludeSerializer, handling.application_conclude)
+
+    @action_schema(s.NoteSerializer, "申请人撤回（以“其他”办结）")
+    @action(detail=True, methods=["post"], url_path="withdraw")
+    def withdraw(self, request, pk=None):
+        return self.act(request, pk, s.NoteSerializer, handling.application_withdraw)
