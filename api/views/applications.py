@@ -17,7 +17,6 @@ from cases.services import fees as fee_services
 from cases.services import handling, registration
 
 from .. import serializers as s
-from ..fast import represent_applications
 from ..filters import ApplicationFilterSet
 from .base import ApiMixin, parse_pk
 
@@ -127,12 +126,11 @@ class ApplicationViewSet(ApiMixin, viewsets.GenericViewSet):
         return application_rows(Application.objects.filter(pk=pk))
 
     def list(self, request):
-        # counted without the representation's joins (RowsOf); represented as ApplicationSerializer
-        # would, in one pass per row (api/fast.py)
+        # counted without the representation's joins (RowsOf)
         page = self.paginate_queryset(RowsOf(self.filter_queryset(self.get_queryset())))
-        rows = with_events_and_clocks(list(page))
-        mask = not access.can(request.user, "handle")
-        return self.get_paginated_response(represent_applications(rows, mask=mask))
+        return self.get_paginated_response(
+            self.represent(with_events_and_clocks(list(page)), many=True)
+        )
 
     def retrieve(self, request, pk=None):
         # the chokepoint's queryset: 404 unless the caller may see it
