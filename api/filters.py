@@ -7,11 +7,12 @@ from collections.abc import Callable
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from cases import access, selectors
-from cases.models import Agency, Applicant, Application, Consultation, Remedy
+from cases.models import Applicant, Application, Consultation, Remedy
 
 from .fields import EARLIEST_YEAR, LATEST_YEAR, MAX_ID
 from .serializers import OUTCOME_CHOICES
@@ -39,20 +40,13 @@ class IntegerFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
-def visible_agencies(request):
-    if request is None:  # schema generation
-        return Agency.objects.all()
-    return access.visible_agencies(request.user)
+AGENCY_MESSAGE = "找不到该机关，或您无权查看。"
 
 
-def agency_filter() -> django_filters.ModelChoiceFilter:
-    return django_filters.ModelChoiceFilter(
-        queryset=visible_agencies,
-        to_field_name="code",
-        method="parse_only",
-        help_text="机关代码",
-        error_messages={"invalid_choice": "找不到该机关，或您无权查看。"},
-    )
+def agency_filter() -> django_filters.CharFilter:
+    """An office by its code; SelectorFilterSet.is_valid turns it into the office, if the caller may
+    see it (else a 400 on this parameter)."""
+    return django_filters.CharFilter(method="parse_only", max_length=100, help_text="机关代码")
 
 
 class DateOrderForm(forms.Form):
@@ -72,9 +66,20 @@ def include_children_filter() -> django_filters.BooleanFilter:
     )
 
 
+class SharedFields(dict):
+    """A form's fields that each form instance shares instead of deep-copying them (Django's default,
+    for forms that change their fields per instance; these forms only validate)."""
+
+    def __deepcopy__(self, memo):
+        return dict(self)
+
+
 class SelectorFilterSet(django_filters.FilterSet):
     """Every filter only parses; filter_queryset hands the parsed values to the selector: each filter
-    sets the field of the same name of `filters_class`, and one left out (or empty) keeps its default."""
+    sets the field of the same name of `filters_class`, and one left out (or empty) keeps its default.
+
+    Because the filters only parse and none depends on the request, they and the form class built
+    from them are made once per FilterSet class instead of deep-copied on every request."""
 
     filters_class: type  # selectors.ApplicationFilters, …
     selector: Callable[..., QuerySet]  # its list function, as a staticmethod
@@ -83,8 +88,42 @@ class SelectorFilterSet(django_filters.FilterSet):
         fields: list[str] = []
         form = DateOrderForm
 
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        self.is_bound = data is not None
+        self.data = data or QueryDict()
+        self.queryset = queryset
+        self.request = request
+        self.form_prefix = prefix
+        self.filters = self.base_filters  # shared: see the class docstring
+
+    @classmethod
+    def shared_form_class(cls) -> type[forms.Form]:
+        form_class = cls.__dict__.get("_form_class")
+        if form_class is None:
+            fields = {name: filter_.field for name, filter_ in cls.base_filters.items()}
+            form_class = type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+            form_class.base_fields = SharedFields(form_class.base_fields)
+            cls._form_class = form_class
+        return form_class
+
+    def get_form_class(self) -> type[forms.Form]:
+        return self.shared_form_class()
+
     def parse_only(self, queryset, name, value):
         return queryset
+
+    def is_valid(self) -> bool:
+        """The form's checks, then the office: one the caller may see, else a 400 on `agency`."""
+        if not super().is_valid():
+            return False
+        code = self.form.cleaned_data.get("agency")
+        if code:
+            agency = access.visible_agencies(self.request.user).filter(code=code).first()
+            if agency is None:
+                self.form.add_error("agency", AGENCY_MESSAGE)
+                return False
+            self.form.cleaned_data["agency"] = agency
+        return True
 
     def filter_queryset(self, queryset):
         d = self.form.cleaned_data

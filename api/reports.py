@@ -5,13 +5,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases import access, timeutil
 from cases.reports import build_report, exports, spec
 
+from .renderers import FastJSONRenderer
 from .views import ApiMixin
 
 FORMATS = ("json", "xlsx", "docx", "csv")
@@ -114,7 +114,7 @@ class JSONOnlyNegotiation(DefaultContentNegotiation):
 class AnnualReportView(ApiMixin, APIView):
     """Supervisors and admins; 403 for other roles, 404 for an office the caller may not see."""
 
-    renderer_classes = [JSONRenderer]
+    renderer_classes = [FastJSONRenderer]
     content_negotiation_class = JSONOnlyNegotiation
 
     @extend_schema(

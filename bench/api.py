@@ -584,6 +584,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
     parser.add_argument("--fresh", action="store_true", help="drop and regenerate the data")
     parser.add_argument("--drop", action="store_true", help="drop the database at the end")
+    parser.add_argument(
+        "--no-report",
+        action="store_true",
+        help="leave the annual report out of the rotation (to see the others without its load)",
+    )
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         raise SystemExit("the API benchmark runs on PostgreSQL: --database-url postgres://…")
@@ -606,6 +611,8 @@ def main() -> None:
     django.setup()
     ensure_data(args.rows)
     requests = scenarios(args.requests, args.warmup)
+    if args.no_report:
+        del requests["annual report"]
     from django.db import connections
 
     connections.close_all()

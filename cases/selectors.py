@@ -49,7 +49,7 @@ def application_list(
     f = filters or ApplicationFilters()
     qs = applications_for_user(user).select_related("agency", "applicant", "handler")
     if f.agency is not None:
-        qs = qs.filter(agency__in=agency_scope(f.agency, include_children=f.include_children))
+        qs = qs.filter(in_office(f.agency, include_children=f.include_children))
     for field in ("status", "channel", "outcome"):
         if value := getattr(f, field):
             qs = qs.filter(**{field: value})
@@ -75,6 +75,14 @@ def application_list(
             | Q(applicant__credit_code=term.upper())
         )
     return qs.order_by(*ORDERINGS.get(f.ordering, ("-received_on", "-id")))
+
+
+def in_office(agency: Agency, *, include_children: bool) -> Q:
+    """The rows of this office (by its id: the planner sees the office at once), or of this office
+    and every office under it."""
+    if include_children:
+        return Q(agency__in=agency_scope(agency, include_children=True))
+    return Q(agency_id=agency.pk)
 
 
 # "not concluded", written as an IN list so the (agency, status, deadline) index is used
@@ -140,7 +148,7 @@ def consultation_list(
     f = filters or ConsultationFilters()
     qs = consultations_for_user(user).select_related("agency", "handled_by", "application")
     if f.agency is not None:
-        qs = qs.filter(agency__in=agency_scope(f.agency, include_children=f.include_children))
+        qs = qs.filter(in_office(f.agency, include_children=f.include_children))
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.answered is not None:

@@ -1,6 +1,6 @@
 """Applications: the list, one case, registration and every action on a case."""
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -13,6 +13,7 @@ from cases import access, timeutil
 from cases.clock import engine
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Application, ApplicationEvent
+from cases.querycache import RowsByIds
 from cases.services import fees as fee_services
 from cases.services import handling, registration
 
@@ -21,6 +22,21 @@ from ..filters import ApplicationFilterSet
 from .base import ApiMixin, parse_pk
 
 # --- applications -----------------------------------------------------------------------------
+
+
+# a page's rows and their events: the same two queries on every list request, compiled once
+rows_by_ids = RowsByIds(
+    Application,
+    lambda ids: Application.objects.filter(pk__in=ids).order_by().values(*s.APPLICATION_FIELDS),
+)
+events_by_ids = RowsByIds(
+    ApplicationEvent,
+    lambda ids: (
+        ApplicationEvent.objects.filter(application_id__in=ids)
+        .order_by("on", "id")
+        .values(*s.EVENT_FIELDS)
+    ),
+)
 
 
 def application_rows(qs: QuerySet[Application]) -> list[dict]:
@@ -34,11 +50,7 @@ def with_events_and_clocks(rows: list[dict]) -> list[dict]:
     """Add each row's events (one query for all rows) and its clock computed from them."""
     events: dict[int, list[dict]] = {row["id"]: [] for row in rows}
     if events:
-        for event in (
-            ApplicationEvent.objects.filter(application_id__in=list(events))
-            .order_by("on", "id")
-            .values(*s.EVENT_FIELDS)
-        ):
+        for event in events_by_ids(list(events)):
             events[event["application_id"]].append(event)
     today, calendar, soon = timeutil.today(), get_calendar(), due_soon_days()
     for row in rows:
@@ -57,29 +69,48 @@ def with_events_and_clocks(rows: list[dict]) -> list[dict]:
 
 
 class RowsOf:
-    """A queryset for the paginator: counted as the selector built it, sliced as representation rows
-    (so the count carries none of the joins only the representation needs)."""
+    """A queryset for the paginator. The page the request asks for is read together with the total
+    (COUNT(*) OVER ()), so the filters run once for both; the page's rows are then read by id, so the
+    planner never weighs the representation's joins together with the filters."""
 
     ordered = True
 
-    def __init__(self, qs: QuerySet[Application]) -> None:
+    def __init__(self, qs: QuerySet[Application], expected: slice | None = None) -> None:
         self.qs = qs
+        self.expected = expected
+        self._count: int | None = None
+        self._ids: list[int] | None = None  # the expected page's ids, read with the count
 
     def count(self) -> int:
-        return self.qs.count()
+        if self._count is None:
+            if self.expected is not None:
+                window = list(
+                    self.qs.annotate(total=Window(Count("*"))).values_list("id", "total")[
+                        self.expected
+                    ]
+                )
+                if window or self.expected.start == 0:
+                    self._ids = [pk for pk, _ in window]
+                    self._count = window[0][1] if window else 0
+                    return self._count
+            self._count = self.qs.count()  # past the last page: the paginator answers 404
+        return self._count
 
     def __len__(self) -> int:
         return self.count()
 
     def __getitem__(self, index: slice) -> list[dict]:
-        # the page's ids by the selector's filters and order alone, then their rows by id: the
-        # planner never weighs the representation's joins together with the filters' own
-        ids = list(self.qs[index].values_list("id", flat=True))
+        if self._ids is not None and index.start == self.expected.start:
+            ids = self._ids[: index.stop - index.start]
+        else:
+            ids = list(self.qs[index].values_list("id", flat=True))
         if not ids:
             return []
         rows = {
             row["id"]: row
-            for row in Application.objects.filter(pk__in=ids).values(*s.APPLICATION_FIELDS)
+            for row in Application.objects.filter(pk__in=ids)
+            .order_by()
+            .values(*s.APPLICATION_FIELDS)
         }
         return [rows[pk] for pk in ids]
 
@@ -127,7 +158,10 @@ class ApplicationViewSet(ApiMixin, viewsets.GenericViewSet):
 
     def list(self, request):
         # counted without the representation's joins (RowsOf)
-        page = self.paginate_queryset(RowsOf(self.filter_queryset(self.get_queryset())))
+        rows = RowsOf(
+            self.filter_queryset(self.get_queryset()), self.paginator.requested_slice(request)
+        )
+        page = self.paginate_queryset(rows)
         return self.get_paginated_response(
             self.represent(with_events_and_clocks(list(page)), many=True)
         )

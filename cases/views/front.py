@@ -221,10 +221,16 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, "已记录答复。")
                 return redirect("consultation-detail", pk=pk)
     history = consultation.history.select_related("history_user").order_by("-history_date")[:100]
+    full = access.can(request.user, "handle")
     return render(
         request,
         "cases/consultation_detail.html",
-        {"c": consultation, "form": form, "history": history},
+        {
+            "c": consultation,
+            "form": form,
+            "history": history,
+            "phone_shown": consultation.phone if full else identity.mask_phone(consultation.phone),
+        },
     )
 
 

@@ -142,6 +142,19 @@ def test_pagination(sup, cases):
     last = sup.get("/api/v1/applications/?page_size=2&page=3").json()
     assert len(last["results"]) == 1 and last["next"] is None
     assert sup.get("/api/v1/applications/?page=9").status_code == 404
+    # the page the request names is read with the count; any other form goes through the paginator
+    last_by_name = sup.get("/api/v1/applications/?page_size=2&page=last").json()
+    assert last_by_name == last
+    second = sup.get("/api/v1/applications/?page_size=2&page=2").json()
+    assert second["count"] == 5 and second["previous"] and second["next"]
+    ids = [a["id"] for p in (page, second, last) for a in p["results"]]
+    assert len(set(ids)) == 5
+    # as Django's paginator reads it: a full-width digit is still the number
+    assert sup.get("/api/v1/applications/?page_size=2&page=１").json() == page
+    for number in ("0", "-1", "abc", "99999999999999999999999"):
+        response = sup.get(f"/api/v1/applications/?page={number}")
+        assert response.status_code == 404, number
+        assert response.json()["detail"]
     assert (
         len(sup.get("/api/v1/applications/?page_size=100000").json()["results"]) == 5
     )  # capped at 500

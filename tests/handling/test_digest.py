@@ -1,13 +1,15 @@
 """The daily digest: each handler and supervisor gets one e-mail (Django's e-mail backend) with what
 became overdue since the last working day and what falls due soon; nothing to say, no e-mail."""
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from cases.clocksync import get_calendar
 from cases.selectors_board import digest, previous_working_day
+from tests.conftest import SHANGHAI
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,68 @@ def test_bad_date_is_a_clear_error(db):
 
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("daily_digest", "--date", "yesterday")
+
+
+# --- working days: scheduled every day, the command sends only on the calendar's working days ---
+
+EVERYONE = 6  # handler, supervisor and admin of the county and of the township
+
+
+def test_the_seeded_calendar_has_the_days_used_below(db):
+    cal = get_calendar()
+    assert date(2026, 10, 10).weekday() == 5 and cal.is_working_day(date(2026, 10, 10))  # 调休上班
+    assert date(2026, 10, 1).weekday() == 3 and not cal.is_working_day(date(2026, 10, 1))  # 国庆节
+    assert cal.holiday_name(date(2026, 10, 10)) == "国庆节调休上班"
+
+
+def test_a_make_up_saturday_sends(emails, frozen_today, capsys):
+    frozen_today.move_to(datetime(2026, 10, 10, 7, 30, tzinfo=SHANGHAI))  # Saturday, 调休上班
+    call_command("daily_digest", "--all")
+    assert len(mail.outbox) == EVERYONE
+    assert all(m.subject.startswith("【公开台账】2026-10-10 督办提醒") for m in mail.outbox)
+    assert "不是工作日" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "day",
+    [
+        "2026-10-01",  # Thursday, 国庆节
+        "2026-09-25",  # Friday, 中秋节
+        "2026-11-28",  # an ordinary Saturday
+    ],
+)
+def test_a_day_off_sends_nothing(emails, day, capsys):
+    call_command("daily_digest", "--date", day, "--all")
+    assert mail.outbox == []
+    assert capsys.readouterr().out == f"{day} 不是工作日，不发送督办提醒。\n"
+
+
+def test_a_holiday_today_sends_nothing(emails, frozen_today, capsys):
+    frozen_today.move_to(datetime(2026, 10, 1, 7, 30, tzinfo=SHANGHAI))
+    call_command("daily_digest", "--all")
+    call_command("daily_digest", "--all", "--dry-run")
+    assert mail.outbox == []
+    out = capsys.readouterr().out
+    assert out.count("2026-10-01 不是工作日，不发送督办提醒。") == 2
+    assert "将发送给" not in out
+
+
+def test_force_sends_on_a_holiday(emails, capsys):
+    call_command("daily_digest", "--date", "2026-10-01", "--all", "--force")
+    assert len(mail.outbox) == EVERYONE
+    out = capsys.readouterr().out
+    assert "不是工作日" not in out and f"已发送督办提醒邮件 {EVERYONE} 封。" in out
+
+
+def test_an_ordinary_weekday_sends_as_before(world, emails, capsys):
+    call_command("daily_digest", "--date", "2026-11-23")  # Monday
+    assert len(mail.outbox) == EVERYONE
+    assert "不是工作日" not in capsys.readouterr().out
+
+
+def test_a_year_not_in_the_calendar_is_flagged(emails, capsys):
+    call_command("daily_digest", "--date", "2099-01-03", "--all")  # a Saturday
+    assert mail.outbox == []
+    captured = capsys.readouterr()
+    assert "没有 2099 年的节假日安排" in captured.err
+    assert "2099-01-03 不是工作日" in captured.out

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cases.clocksync import get_calendar
-from cases.selectors_board import WorkbenchFilters, build_workbench
+from cases.selectors_workbench import WorkbenchFilters, build_workbench
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,8 @@
 """The daily digest e-mail: to each handler, supervisor and admin, what became overdue since the last
-working day, what falls due soon, and how many cases are still overdue (Django's e-mail backend)."""
+working day, what falls due soon, and how many cases are still overdue (Django's e-mail backend).
+
+It is scheduled every day; the command itself sends only on working days of the calendar (so on a
+调休上班 Saturday too, never on a holiday weekday), unless --force."""
 
 import os
 from datetime import date
@@ -11,19 +14,34 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from cases import timeutil
+from cases.clocksync import get_calendar
 from cases.selectors_board import digest
 
 
 class Command(BaseCommand):
-    help = "发送每日督办提醒邮件：向每位承办人、负责人发送新超期和即将到期的申请。"
+    help = (
+        "发送每日督办提醒邮件：向每位承办人、负责人发送新超期和即将到期的申请。"
+        "每天运行即可：非工作日（按工作日历）不发送，除非 --force。"
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="按该日期（YYYY-MM-DD）计算，默认今天")
         parser.add_argument("--dry-run", action="store_true", help="只显示将发送的邮件，不发送")
         parser.add_argument("--all", action="store_true", help="没有需要提醒的事项也发送")
+        parser.add_argument(
+            "--force", action="store_true", help="非工作日（周末、法定节假日）也发送"
+        )
 
     def handle(self, *args, **options) -> None:
         today = self._date(options["date"])
+        calendar = get_calendar()
+        if not calendar.is_covered(today):
+            self.stderr.write(
+                f"注意：工作日历中没有 {today.year} 年的节假日安排，按周一至周五判断工作日。"
+            )
+        if not options["force"] and not calendar.is_working_day(today):
+            self.stdout.write(f"{today:%Y-%m-%d} 不是工作日，不发送督办提醒。")
+            return
         base = os.environ.get("GONGKAI_SITE_URL", "").rstrip("/")
         outgoing = []
         for entry in digest(today=today):

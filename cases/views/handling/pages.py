@@ -14,7 +14,7 @@ from cases.errors import StaleVersion, StateConflict
 from cases.forms_handling import WorkbenchFilterForm, basis_suggestions
 from cases.models import Application
 from cases.selectors import countdown
-from cases.selectors_board import WorkbenchFilters, build_workbench
+from cases.selectors_workbench import WorkbenchFilters, build_workbench
 from cases.services import fees as fee_services
 
 from .actions import ACTIONS
