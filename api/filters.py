@@ -118,7 +118,7 @@ class SelectorFilterSet(django_filters.FilterSet):
             return False
         code = self.form.cleaned_data.get("agency")
         if code:
-            agency = access.visible_agencies(self.request.user).filter(code=code).first()
+            agency = access.find_visible_agency(self.request.user, code)
             if agency is None:
                 self.form.add_error("agency", AGENCY_MESSAGE)
                 return False

@@ -67,8 +67,18 @@ def agency_scope(agency: Agency, *, include_children: bool) -> QuerySet[Agency]:
     return Agency.objects.filter(pk=agency.pk)
 
 
+def find_visible_agency(user: User, code: str) -> Agency | None:
+    """The office with this code if the user may see it, else None. The user's own office, already
+    loaded with the user (token authentication loads it), is answered without a query."""
+    if user.is_authenticated and User.agency.is_cached(user):
+        own = user.agency
+        if own is not None and own.code == code:
+            return own
+    return visible_agencies(user).filter(code=code).first()
+
+
 def get_agency_for_user(user: User, code: str) -> Agency:
-    agency = visible_agencies(user).filter(code=code).first()
+    agency = find_visible_agency(user, code)
     if agency is None:
         raise Http404("找不到该机关，或您无权查看。")
     return agency

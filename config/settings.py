@@ -97,12 +97,17 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-elif env_bool("DATABASE_PREPARED_STATEMENTS", True):
-    # PostgreSQL: parameters bound by the server, and a statement run a few times on a connection is
-    # prepared there, so its plan is not made again for every request. Set
-    # DATABASE_PREPARED_STATEMENTS=false behind a connection pooler in transaction mode that cannot
-    # keep prepared statements (PgBouncer before 1.21).
-    DATABASES["default"]["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 2}
+# PostgreSQL: parameters bound by the server, and a statement run a few times on a connection is
+# prepared there, so its plan is not made again for every request. Set
+# DATABASE_PREPARED_STATEMENTS=false behind a connection pooler in transaction mode that cannot keep
+# prepared statements (PgBouncer before 1.21).
+POSTGRES_OPTIONS = (
+    {"server_side_binding": True, "prepare_threshold": 2}
+    if env_bool("DATABASE_PREPARED_STATEMENTS", True)
+    else {}
+)
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)
 # A read-only streaming replica (hot standby) for the annual report's pages and downloads: GET
 # requests under REPORT_REPLICA_PATHS read the case tables there (config/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
@@ -111,6 +116,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    DATABASES["replica"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["config.routers.ReportReplicaRouter"]
 REPORT_REPLICA_PATHS = ["/reports/", "/api/v1/reports/"]

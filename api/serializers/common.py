@@ -28,7 +28,7 @@ class AgencyCodeField(serializers.CharField):
 
     def run_validation(self, data=serializers.empty) -> Agency:
         code = super().run_validation(data)
-        agency = access.visible_agencies(self.context["request"].user).filter(code=code).first()
+        agency = access.find_visible_agency(self.context["request"].user, code)
         if agency is None:
             raise serializers.ValidationError(self.not_found)
         return agency

@@ -63,7 +63,7 @@ class AgencySerializer(serializers.Serializer):
                     "请填写上级机关代码：只能在您所管辖的机关下设立机关。"
                 )
             return None
-        parent = access.visible_agencies(user).filter(code=value).first()
+        parent = access.find_visible_agency(user, value)
         if parent is None:
             raise serializers.ValidationError("找不到该上级机关，或您无权管理。")
         return parent

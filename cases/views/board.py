@@ -16,7 +16,7 @@ from cases.selectors_board import build_board
 def board(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "board")
     code = request.GET.get("agency", "")
-    scope = access.visible_agencies(request.user).filter(code=code).first() if code else None
+    scope = access.find_visible_agency(request.user, code) if code else None
     data = build_board(request.user, scope=scope)
     return render(
         request,

@@ -102,7 +102,7 @@ def consultation_register(request: HttpRequest) -> HttpResponse:
 
 def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFilters:
     code = request.GET.get("agency", "")
-    agency = access.visible_agencies(user).filter(code=code).first() if code else None
+    agency = access.find_visible_agency(user, code) if code else None
     due = request.GET.get("due_within", "")
     return selectors.ApplicationFilters(
         agency=agency,
@@ -180,7 +180,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("agency", "")
     answered = request.GET.get("answered", "")
     filters = selectors.ConsultationFilters(
-        agency=access.visible_agencies(request.user).filter(code=code).first() if code else None,
+        agency=access.find_visible_agency(request.user, code) if code else None,
         channel=request.GET.get("channel", ""),
         answered={"yes": True, "no": False}.get(answered),
         received_after=date_param(request, "received_after"),

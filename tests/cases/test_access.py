@@ -82,3 +82,27 @@ def test_voided_cases_disappear_from_lists(two_cases, people):
     township_case.refresh_from_db()
     assert township_case.void_reason == "重复登记"
     assert township_case.history.first().history_change_reason == "作废：重复登记"
+
+
+def test_find_visible_agency_personas(people, county, township, django_assert_num_queries):
+    """An office by its code: the owner's own office, a supervisor's office below, never above or
+    beside; the own office, loaded with the user, costs no query."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from cases.access import find_visible_agency
+    from cases.models import Agency, User
+
+    sibling = Agency.objects.create(code="ym-zrzy", name="元谋县自然资源局", parent=county)
+    handler = User.objects.select_related("agency").get(pk=people[("jiangyi", "handler")].pk)
+    with django_assert_num_queries(0):
+        assert find_visible_agency(handler, "jiangyi") == township
+    assert find_visible_agency(handler, "county") is None  # above
+    assert find_visible_agency(handler, "ym-zrzy") is None  # beside
+    supervisor = people[("county", "supervisor")]
+    assert find_visible_agency(supervisor, "jiangyi") == township  # below
+    assert find_visible_agency(supervisor, "ym-zrzy") == sibling
+    assert find_visible_agency(supervisor, "nowhere") is None
+    assert find_visible_agency(AnonymousUser(), "jiangyi") is None
+    unloaded = User.objects.get(pk=handler.pk)  # office not loaded: asked of the database
+    with django_assert_num_queries(1):
+        assert find_visible_agency(unloaded, "jiangyi") == township

@@ -138,3 +138,30 @@ def test_gunicorn_configuration_is_valid(tmp_path):
         [str(gunicorn), "--check-config", "-c", "deploy/gunicorn.conf.py", "config.wsgi"], env
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def database_options(tmp_path: Path, **extra: str) -> dict:
+    code = (
+        "import json; from django.conf import settings; "
+        "print(json.dumps({a: d.get('OPTIONS', {}) for a, d in settings.DATABASES.items()}))"
+    )
+    result = run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        production_env(tmp_path, DJANGO_SETTINGS_MODULE="config.settings", **extra),
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgres_prepares_statements_unless_told_not_to(tmp_path):
+    url = "postgres://gongkai@db.example/gongkai?sslmode=require"
+    options = database_options(tmp_path, DATABASE_URL=url, DATABASE_REPLICA_URL=url)
+    for alias in ("default", "replica"):
+        assert options[alias] == {
+            "sslmode": "require",  # what the URL says is kept
+            "server_side_binding": True,
+            "prepare_threshold": 2,
+        }
+    off = database_options(tmp_path, DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS="false")
+    assert off["default"] == {"sslmode": "require"}
+    assert database_options(tmp_path)["default"] == {"timeout": 20}  # SQLite: nothing of the kind
