@@ -145,6 +145,7 @@ def scenarios(n: int, warmup: int) -> dict[str, list[tuple[str, str]]]:
     year = today.year - 1
     out: dict[str, list[tuple[str, str]]] = {
         "floor": [],
+        "floor, big page": [],
         "overdue list": [],
         "filtered search": [],
         "detail": [],
@@ -154,6 +155,7 @@ def scenarios(n: int, warmup: int) -> dict[str, list[tuple[str, str]]]:
         code = overdue_offices[i % len(overdue_offices)]
         sup = tokens[f"{code}-supervisor"]
         out["floor"].append(("/bench/floor/", sup))
+        out["floor, big page"].append(("/bench/floor-page/", sup))
         out["overdue list"].append((f"/api/v1/applications/?agency={code}&overdue=true", sup))
         search = (
             f"/api/v1/applications/?agency={code}&received_after={year}-01-01&received_before={year}-12-31"
@@ -170,6 +172,21 @@ def scenarios(n: int, warmup: int) -> dict[str, list[tuple[str, str]]]:
             )
         )
     return out
+
+
+def save_big_page(request: tuple[str, str]) -> str:
+    """A real overdue-list page, saved for the "floor, big page" endpoint to answer as a fixed page."""
+    import tempfile
+
+    from rest_framework.test import APIClient
+
+    path, token = request
+    response = APIClient().get(path, HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+    if response.status_code != 200:
+        raise SystemExit(f"{path} answered {response.status_code}")
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as f:
+        f.write(response.content)
+    return f.name
 
 
 def machine() -> str:
@@ -220,6 +237,7 @@ def main() -> None:
     requests = scenarios(args.requests, args.warmup)
     if args.no_report:
         del requests["annual report"]
+    env["BENCH_FLOOR_PAGE"] = save_big_page(requests["overdue list"][0])
     from django.db import connections
 
     connections.close_all()
@@ -233,6 +251,7 @@ def main() -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        os.unlink(env["BENCH_FLOOR_PAGE"])
         if args.drop:
             drop_database(args.database_url, force=True)
 
@@ -254,6 +273,8 @@ def main() -> None:
     for name, (median, p95, size) in results.items():
         if name == "floor":
             verdict = ""
+        elif name == "floor, big page":
+            verdict = "(for comparison: a fixed page as large as an overdue-list page)"
         elif name == "annual report":
             verdict = "(no target)"
         else:
