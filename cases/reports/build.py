@@ -10,6 +10,7 @@ from cases.models import Agency, PublishedReport
 
 from . import invariants, spec, text
 from .compute import application_subjects, compute_numbers, consultation_topics, empty_numbers
+from .planning import planned_for_parameters
 
 API_KEYS = ("applications", "by_channel", "consultations", "remedies", "fees")
 
@@ -63,11 +64,14 @@ def build_report(agency: Agency, year: int, *, include_children: bool = False) -
     Queries: four counts, two lists of subjects, one for published neighbours (invariant 3), and with
     include_children one for the offices' names — the same number for 1 case or 1,000,000."""
     check_year(year)
-    numbers = compute_numbers(agency, year, include_children=include_children)
+    with planned_for_parameters():
+        numbers = compute_numbers(agency, year, include_children=include_children)
+        subjects = application_subjects(agency, year, include_children)
+        topics = consultation_topics(agency, year, include_children)
     details = {
         "generated_at": timezone.localtime(timeutil.now()).isoformat(),
-        "application_subjects": application_subjects(agency, year, include_children),
-        "consultation_topics": consultation_topics(agency, year, include_children),
+        "application_subjects": subjects,
+        "consultation_topics": topics,
     }
     parts: list[dict] | None = None
     if include_children:

@@ -107,7 +107,7 @@ def test_the_second_waits_for_the_first_and_is_then_refused(case, handler):
     """A holds the case's row lock inside its transaction; B blocks on it until A commits, then sees
     the new version and is refused. (Order is checked by events, not clocks: the clock is frozen.)"""
     version = Application.objects.get(pk=case.pk).version
-    locked, committed = threading.Event(), threading.Event()
+    locked, committing = threading.Event(), threading.Event()
     seen: dict = {}
 
     def first():
@@ -121,7 +121,8 @@ def test_the_second_waits_for_the_first_and_is_then_refused(case, handler):
             )
             locked.set()
             time.sleep(0.5)  # B is now waiting on the row lock
-        committed.set()
+            # set before the commit: B, woken by the commit, may otherwise look before A's thread runs
+            committing.set()
         return "committed"
 
     def second():
@@ -131,7 +132,8 @@ def test_the_second_waits_for_the_first_and_is_then_refused(case, handler):
                 user=handler, application=case, on=D(2026, 11, 20), expected_version=version
             )
         finally:
-            seen["first_had_committed"] = committed.wait(timeout=0)
+            # had B not waited for the row lock it would have finished during A's sleep
+            seen["first_had_committed"] = committing.is_set()
         return "overwrote"
 
     results = run_in_threads(first, second)
@@ -169,7 +171,7 @@ def test_actions_on_different_cases_of_one_office_do_not_block(case, handler):
                 user=handler, application=case, on=D(2026, 11, 20), party="甲"
             )
             locked.set()
-            time.sleep(1.0)
+            time.sleep(2.0)  # ample time for B, even on a loaded machine
         committed.set()
         return "done"
 

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
 
 from cases.reports import build_report
 from tests.reports.conftest import at
@@ -12,6 +13,9 @@ pytestmark = pytest.mark.django_db
 # four counts (applications, consultations, remedies, fees), two lists of subjects/topics, one for the
 # published neighbours (invariant 3); with the offices below, one more for their names
 SINGLE, WITH_CHILDREN = 7, 8
+# on PostgreSQL the counts and lists run planned for their own parameters (cases/reports/planning.py):
+# SET plan_cache_mode before them, RESET after
+PLANNING = 2 if connection.vendor == "postgresql" else 0
 
 
 def _one_of_everything(book, day):
@@ -32,7 +36,7 @@ def test_query_count_does_not_grow_with_cases(
     book, county_book, township, county, django_assert_num_queries, include_children
 ):
     agency = county if include_children else township
-    expected = WITH_CHILDREN if include_children else SINGLE
+    expected = (WITH_CHILDREN if include_children else SINGLE) + PLANNING
     with django_assert_num_queries(expected):
         build_report(agency, 2025, include_children=include_children)
     _one_of_everything(book, date(2025, 3, 3))
