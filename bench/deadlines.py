@@ -16,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import cpu_model
 from cases.clock import engine
 from cases.clock.calendar import WorkCalendar
 from cases.clock.engine import ClockEvent
@@ -24,18 +25,6 @@ from cases.clock.engine import ClockEvent
 FIRST_START, LAST_START = date(2019, 1, 1), date(2026, 10, 31)
 Sample = tuple[date, int]
 Case = tuple[date, list[ClockEvent], date]
-
-
-def cpu_model() -> str:
-    """The CPU model name from /proc/cpuinfo, or platform.processor() elsewhere."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def machine() -> list[str]:

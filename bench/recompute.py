@@ -21,18 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_model  # noqa: E402 (after sys.path)
+
 
 def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return (
-        f"{platform.platform()}; {cpu}; {os.cpu_count()} cores; Python {platform.python_version()}"
+        f"{platform.platform()}; {cpu_model('?')}; {os.cpu_count()} cores; "
+        f"Python {platform.python_version()}"
     )
 
 
