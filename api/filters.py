@@ -40,9 +40,6 @@ class IntegerFilter(django_filters.Filter):
     field_class = forms.IntegerField
 
 
-AGENCY_MESSAGE = "找不到该机关，或您无权查看。"
-
-
 def agency_filter() -> django_filters.CharFilter:
     """An office by its code; SelectorFilterSet.is_valid turns it into the office, if the caller may
     see it (else a 400 on this parameter)."""
@@ -120,7 +117,7 @@ class SelectorFilterSet(django_filters.FilterSet):
         if code:
             agency = access.find_visible_agency(self.request.user, code)
             if agency is None:
-                self.form.add_error("agency", AGENCY_MESSAGE)
+                self.form.add_error("agency", access.AGENCY_NOT_VISIBLE)
                 return False
             self.form.cleaned_data["agency"] = agency
         return True

@@ -67,6 +67,9 @@ def agency_scope(agency: Agency, *, include_children: bool) -> QuerySet[Agency]:
     return Agency.objects.filter(pk=agency.pk)
 
 
+AGENCY_NOT_VISIBLE = "找不到该机关，或您无权查看。"
+
+
 def find_visible_agency(user: User, code: str) -> Agency | None:
     """The office with this code if the user may see it, else None. The user's own office, already
     loaded with the user (token authentication loads it), is answered without a query."""
@@ -80,7 +83,7 @@ def find_visible_agency(user: User, code: str) -> Agency | None:
 def get_agency_for_user(user: User, code: str) -> Agency:
     agency = find_visible_agency(user, code)
     if agency is None:
-        raise Http404("找不到该机关，或您无权查看。")
+        raise Http404(AGENCY_NOT_VISIBLE)
     return agency
 
 

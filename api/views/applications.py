@@ -106,12 +106,7 @@ class RowsOf:
             ids = list(self.qs[index].values_list("id", flat=True))
         if not ids:
             return []
-        rows = {
-            row["id"]: row
-            for row in Application.objects.filter(pk__in=ids)
-            .order_by()
-            .values(*s.APPLICATION_FIELDS)
-        }
+        rows = {row["id"]: row for row in rows_by_ids(ids)}
         return [rows[pk] for pk in ids]
 
 

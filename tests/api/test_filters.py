@@ -193,3 +193,13 @@ def test_bad_filter_values_are_400_with_the_field(sup, cases, query, field):
     assert response.status_code == 400
     assert field in response.json()
     assert all(isinstance(m, str) for m in response.json()[field])
+
+
+def test_the_list_reads_its_page_through_the_compiled_queries(sup, cases):
+    """The page's rows and events come through cases.querycache (compiled once per number of ids)."""
+    from api.views.applications import events_by_ids, rows_by_ids
+
+    page = sup.get("/api/v1/applications/?page_size=2").json()
+    assert len(page["results"]) == 2
+    assert ("default", 2) in rows_by_ids._compiled
+    assert ("default", 2) in events_by_ids._compiled
