@@ -4,8 +4,12 @@ of ids and run again with other ids without building and compiling the QuerySet 
 The API reads a page's applications and their events this way: the same two queries on every list
 request, whose compilation by the ORM cost more than their execution. The SQL, the column names and
 Django's value converters come from the ORM itself (nothing is written by hand), so the rows are the
-ones `list(build(ids))` would give; and on PostgreSQL the identical SQL text lets the server keep the
-prepared plan (settings: prepare_threshold).
+ones `list(build(ids))` would give.
+
+Build the query with `AnyOf(F("pk"), ids)` rather than `pk__in=ids`: on PostgreSQL the ids are then one
+array parameter (`id = ANY(%s)`), so a page of 50 rows and a page of 38 send the same SQL text, which
+the server prepares once and runs on its saved plan (settings: prepare_threshold) instead of planning
+the joins again for every page length; elsewhere it is the IN list the ORM writes.
 """
 
 from collections.abc import Callable
@@ -13,19 +17,37 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Model, QuerySet
+from django.db.models import Lookup, Model, QuerySet
+
+
+class AnyOf(Lookup):
+    """`column = ANY(%s)` with the ids as one array parameter on PostgreSQL, `column IN (%s, …)`
+    elsewhere. Used as an expression: `Model.objects.filter(AnyOf(F("pk"), ids))`."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        ids = list(self.rhs)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*lhs_params, ids)
+        if not ids:
+            return "1 = 0", tuple(lhs_params)
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", (*lhs_params, *ids)
 
 
 @dataclass(frozen=True)
 class _Compiled:
     sql: str
+    array: bool  # the ids are one parameter (AnyOf on PostgreSQL), not one parameter each
     names: tuple[str, ...]
     converters: dict[int, tuple[list[Callable], Any]]
 
 
 class RowsByIds:
-    """`RowsByIds(Model, lambda ids: Model.objects.filter(pk__in=ids).values(...))(ids)` → the list of
-    dicts that QuerySet gives."""
+    """`RowsByIds(Model, lambda ids: Model.objects.filter(AnyOf(F("pk"), ids)).values(...))(ids)` →
+    the list of dicts that QuerySet gives (`pk__in=ids` works too, one SQL text per number of ids)."""
 
     def __init__(self, model: type[Model], build: Callable[[list[int]], QuerySet]) -> None:
         self.model = model
@@ -45,7 +67,7 @@ class RowsByIds:
             return list(self.build(ids).using(alias))
         connection = connections[alias]
         with connection.cursor() as cursor:
-            cursor.execute(compiled.sql, ids)
+            cursor.execute(compiled.sql, [ids] if compiled.array else ids)
             rows = cursor.fetchall()
         names, converters = compiled.names, compiled.converters
         if not converters:
@@ -66,11 +88,13 @@ class RowsByIds:
         query = qs.query
         compiler = query.get_compiler(using=qs.db)
         sql, params = compiler.as_sql()
-        if list(params) != list(ids) or query.extra_select or query.annotation_select:
+        array = list(params) == [ids]
+        if not (array or list(params) == ids) or query.extra_select or query.annotation_select:
             return None
         fields = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
         return _Compiled(
             sql=sql,
+            array=array,
             names=tuple(query.values_select),
             converters=compiler.get_converters(fields),
         )

@@ -5,11 +5,12 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from api import serializers as s
 from cases.models import Application, ApplicationEvent
-from cases.querycache import RowsByIds
+from cases.querycache import AnyOf, RowsByIds
 from cases.services import fees, handling
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,10 @@ pytestmark = pytest.mark.django_db
 
 def orm_rows(ids):
     return Application.objects.filter(pk__in=ids).order_by().values(*s.APPLICATION_FIELDS)
+
+
+def any_rows(ids):
+    return Application.objects.filter(AnyOf(F("pk"), ids)).order_by().values(*s.APPLICATION_FIELDS)
 
 
 def orm_events(ids):
@@ -101,3 +106,33 @@ def test_a_shape_with_other_parameters_falls_back_to_the_orm(cases):
     fast = RowsByIds(Application, with_status)
     assert fast(cases) == list(with_status(cases))
     assert fast._compiled[("default", 3)] is None
+
+
+def test_any_of_selects_the_same_rows_as_in(cases):
+    assert by_id(any_rows(cases)) == by_id(orm_rows(cases))
+    assert list(any_rows(cases[:1]).values_list("id", flat=True)) == cases[:1]
+    assert list(any_rows([]).values_list("id", flat=True)) == []
+    others = set(Application.objects.exclude(AnyOf(F("pk"), cases[:1])).values_list("id", flat=True))
+    assert cases[0] not in others
+    assert set(cases[1:]) <= others
+
+
+def test_any_of_reads_through_the_compiled_query_like_the_orm(cases):
+    fast = RowsByIds(Application, any_rows)
+    for ids in (cases, cases[:1], cases[::-1]):
+        assert by_id(fast(ids)) == by_id(list(orm_rows(ids)))
+    assert all(compiled is not None for compiled in fast._compiled.values())
+
+
+def test_any_of_is_one_sql_text_for_any_number_of_ids_on_postgresql(cases):
+    fast = RowsByIds(Application, any_rows)
+    fast(cases[:1])
+    fast(cases)
+    one, three = fast._compiled[("default", 1)], fast._compiled[("default", 3)]
+    if connection.vendor == "postgresql":
+        assert "= ANY(%s)" in one.sql
+        assert one.sql == three.sql
+        assert one.array and three.array
+    else:
+        assert one.sql != three.sql  # an IN list of one, of three
+        assert not one.array
