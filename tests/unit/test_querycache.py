@@ -112,7 +112,9 @@ def test_any_of_selects_the_same_rows_as_in(cases):
     assert by_id(any_rows(cases)) == by_id(orm_rows(cases))
     assert list(any_rows(cases[:1]).values_list("id", flat=True)) == cases[:1]
     assert list(any_rows([]).values_list("id", flat=True)) == []
-    others = set(Application.objects.exclude(AnyOf(F("pk"), cases[:1])).values_list("id", flat=True))
+    others = set(
+        Application.objects.exclude(AnyOf(F("pk"), cases[:1])).values_list("id", flat=True)
+    )
     assert cases[0] not in others
     assert set(cases[1:]) <= others
 
