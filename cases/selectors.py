@@ -16,6 +16,7 @@ from cases.access import (
 from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
+from cases.textsearch import contains_any
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,7 @@ def application_list(
     if f.search.strip():
         term = f.search.strip()
         qs = qs.filter(
-            Q(number__icontains=term)
-            | Q(applicant__name__icontains=term)
-            | Q(content__icontains=term)
+            contains_any(term, "number", "applicant__name", "content")
             | Q(applicant__id_number=term.upper())
             | Q(applicant__credit_code=term.upper())
         )
@@ -159,9 +158,7 @@ def consultation_list(
         qs = qs.filter(received_at__lt=day_bounds(f.received_before)[1])
     if f.search.strip():
         term = f.search.strip()
-        qs = qs.filter(
-            Q(topic__icontains=term) | Q(question__icontains=term) | Q(name__icontains=term)
-        )
+        qs = qs.filter(contains_any(term, "topic", "question", "name"))
     return qs.order_by("-received_at", "-id")
 
 

@@ -4,7 +4,7 @@ the applicant's supplement, a consultation or a fee), with the tallies above the
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from cases import timeutil
 from cases.clock import engine
@@ -21,6 +21,7 @@ from cases.selectors_tally import (
     q_overdue,
     q_provisional,
 )
+from cases.textsearch import contains_any
 
 Status = Application.Status
 Kind = ApplicationEvent.Kind
@@ -92,11 +93,7 @@ def build_workbench(
         qs = qs.filter(status=filters.status)
     if filters.q.strip():
         term = filters.q.strip()
-        qs = qs.filter(
-            Q(number__icontains=term)
-            | Q(applicant__name__icontains=term)
-            | Q(content__icontains=term)
-        )
+        qs = qs.filter(contains_any(term, "number", "applicant__name", "content"))
 
     running = list(
         qs.filter(status=Status.OPEN).order_by(F("deadline").asc(nulls_last=True), "id")[
