@@ -6,10 +6,10 @@ request, whose compilation by the ORM cost more than their execution. The SQL, t
 Django's value converters come from the ORM itself (nothing is written by hand), so the rows are the
 ones `list(build(ids))` would give.
 
-Build the query with `AnyOf(F("pk"), ids)` rather than `pk__in=ids`: on PostgreSQL the ids are then one
-array parameter (`id = ANY(%s)`), so a page of 50 rows and a page of 38 send the same SQL text, which
-the server prepares once and runs on its saved plan (settings: prepare_threshold) instead of planning
-the joins again for every page length; elsewhere it is the IN list the ORM writes.
+Build the query with `AnyOf(F("pk"), ids)` (cases/sqlarray.py) rather than `pk__in=ids`: on PostgreSQL
+the ids are then one array parameter (`id = ANY(%s)`), so a page of 50 rows and a page of 38 send the
+same SQL text, which the server prepares once and runs on its saved plan (settings: prepare_threshold)
+instead of planning the joins again for every page length; elsewhere it is the IN list the ORM writes.
 """
 
 from collections.abc import Callable
@@ -17,24 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import connections, router
-from django.db.models import Lookup, Model, QuerySet
-
-
-class AnyOf(Lookup):
-    """`column = ANY(%s)` with the ids as one array parameter on PostgreSQL, `column IN (%s, …)`
-    elsewhere. Used as an expression: `Model.objects.filter(AnyOf(F("pk"), ids))`."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        ids = list(self.rhs)
-        if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", (*lhs_params, ids)
-        if not ids:
-            return "1 = 0", tuple(lhs_params)
-        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", (*lhs_params, *ids)
+from django.db.models import Model, QuerySet
 
 
 @dataclass(frozen=True)

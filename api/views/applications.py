@@ -13,9 +13,10 @@ from cases import access, timeutil
 from cases.clock import engine
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Application, ApplicationEvent
-from cases.querycache import AnyOf, RowsByIds
+from cases.querycache import RowsByIds
 from cases.services import fees as fee_services
 from cases.services import handling, registration
+from cases.sqlarray import AnyOf
 
 from .. import serializers as s
 from ..filters import ApplicationFilterSet

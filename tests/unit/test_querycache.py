@@ -10,8 +10,9 @@ from django.test.utils import CaptureQueriesContext
 
 from api import serializers as s
 from cases.models import Application, ApplicationEvent
-from cases.querycache import AnyOf, RowsByIds
+from cases.querycache import RowsByIds
 from cases.services import fees, handling
+from cases.sqlarray import AnyOf
 
 pytestmark = pytest.mark.django_db
 
