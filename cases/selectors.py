@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from cases import timeutil
@@ -16,6 +16,7 @@ from cases.access import (
 from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
+from cases.sqlarray import AnyOf
 from cases.textsearch import contains_any
 
 
@@ -80,7 +81,7 @@ def in_office(agency: Agency, *, include_children: bool) -> Q:
     """The rows of this office (by its id: the planner sees the office at once), or of this office
     and every office under it."""
     if include_children:
-        return Q(agency__in=agency_scope(agency, include_children=True))
+        return Q(AnyOf(F("agency_id"), agency_scope(agency, include_children=True).values("pk")))
     return Q(agency_id=agency.pk)
 
 

@@ -60,3 +60,20 @@ def test_the_reports_office_scope_uses_it(cases, county):
     if connection.vendor == "postgresql":
         assert all("= ANY(ARRAY(SELECT" in sql for sql in scoped)
     assert numbers.combined["by_channel"]["total"] == 2
+
+
+def test_a_supervisors_offices_are_one_array_in_every_list(
+    cases, county_supervisor, township_handler
+):
+    from cases.access import applications_for_user
+    from cases.selectors import ApplicationFilters, application_list
+
+    seen = applications_for_user(county_supervisor)
+    assert set(seen.values_list("pk", flat=True)) == {case.pk for case in cases}
+    overdue_or_not = application_list(county_supervisor, ApplicationFilters(overdue=False))
+    assert set(applications_for_user(township_handler).values_list("pk", flat=True)) == {
+        cases[0].pk
+    }
+    if connection.vendor == "postgresql":
+        assert "= ANY(ARRAY(SELECT" in str(seen.query)
+        assert "= ANY(ARRAY(SELECT" in str(overdue_or_not.query)
