@@ -1,6 +1,6 @@
 """Applications: the list, one case, registration and every action on a case."""
 
-from django.db.models import Count, F, QuerySet, Window
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -13,6 +13,7 @@ from cases import access, timeutil
 from cases.clock import engine
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Application, ApplicationEvent
+from cases.pagequery import page_ids_and_total
 from cases.querycache import RowsByIds
 from cases.services import fees as fee_services
 from cases.services import handling, registration
@@ -74,7 +75,7 @@ def with_events_and_clocks(rows: list[dict]) -> list[dict]:
 
 class RowsOf:
     """A queryset for the paginator. The page the request asks for is read together with the total
-    (COUNT(*) OVER ()), so the filters run once for both; the page's rows are then read by id, so the
+    (cases.pagequery), so the filters run once for both; the page's rows are then read by id, so the
     planner never weighs the representation's joins together with the filters."""
 
     ordered = True
@@ -87,16 +88,10 @@ class RowsOf:
 
     def count(self) -> int:
         if self._count is None:
-            if self.expected is not None:
-                window = list(
-                    self.qs.annotate(total=Window(Count("*"))).values_list("id", "total")[
-                        self.expected
-                    ]
-                )
-                if window or self.expected.start == 0:
-                    self._ids = [pk for pk, _ in window]
-                    self._count = window[0][1] if window else 0
-                    return self._count
+            found = page_ids_and_total(self.qs, self.expected) if self.expected else None
+            if found is not None and (found[1] is not None or self.expected.start == 0):
+                self._ids, self._count = found[0], found[1] or 0
+                return self._count
             self._count = self.qs.count()  # past the last page: the paginator answers 404
         return self._count
 
