@@ -77,6 +77,10 @@ def test_events_keep_the_orms_order(cases):
     fast = RowsByIds(ApplicationEvent, orm_events)
     assert fast(cases) == list(orm_events(cases))
     assert fast(cases)[0]["created_at"].utcoffset() is not None  # aware, as the ORM gives
+    orm_times = [e["created_at"] for e in orm_events(cases)]
+    assert [e["created_at"] for e in fast(cases)] == orm_times  # the same instants
+    assert {t.utcoffset().total_seconds() for t in orm_times} == {0}  # both in UTC
+    assert {e["created_at"].utcoffset().total_seconds() for e in fast(cases)} == {0}
 
 
 def test_one_query_and_compiled_once_per_number_of_ids(cases):
