@@ -129,3 +129,13 @@ def register(frozen_today, township_front, applicant_data):
         )
 
     return _register
+
+
+@pytest.fixture
+def two_cases(register, county, people):
+    """One application at the township, one at the county above it."""
+    township_case = register(received_on=date(2026, 11, 2))
+    county_case = register(
+        received_on=date(2026, 11, 2), agency=county, user=people[("county", "front_desk")]
+    )
+    return township_case, county_case

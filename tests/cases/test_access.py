@@ -1,8 +1,6 @@
 """Who sees what: township staff get 404 for the county's cases and the other way round; a supervisor
 of the county sees both. Personas: an owner (the office's own staff), a teammate, an outsider."""
 
-from datetime import date
-
 import pytest
 from django.http import Http404
 
@@ -10,15 +8,6 @@ from cases.access import applications_for_user, get_application_for_user, get_co
 from cases.services.registration import consultation_register
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_cases(register, county, people):
-    township_case = register(received_on=date(2026, 11, 2))
-    county_case = register(
-        received_on=date(2026, 11, 2), agency=county, user=people[("county", "front_desk")]
-    )
-    return township_case, county_case
 
 
 @pytest.mark.parametrize("role", ["front_desk", "handler", "supervisor", "admin"])

@@ -2,8 +2,6 @@
 PostgreSQL (one array, used by the office indexes) and `IN (…)` elsewhere; and the annual report's
 office scope uses it."""
 
-from datetime import date
-
 import pytest
 from django.db import connection
 from django.db.models import F
@@ -18,12 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cases(register, county, people):
-    township = register(received_on=date(2026, 11, 2))
-    at_county = register(
-        received_on=date(2026, 11, 3), agency=county, user=people[("county", "front_desk")]
-    )
-    return township, at_county
+def cases(two_cases):
+    return two_cases
 
 
 def test_a_subquery_selects_the_rows_of_in(cases, county, township):
