@@ -68,6 +68,15 @@ def agency_scope(agency: Agency, *, include_children: bool) -> QuerySet[Agency]:
     return Agency.objects.filter(pk=agency.pk)
 
 
+def in_offices(agency: Agency, *, include_children: bool, field: str = "agency_id") -> Q:
+    """Rows whose `field` is this office (by its id: the planner sees the office at once), or this
+    office or any under it — on PostgreSQL `= ANY(ARRAY(SELECT …))`, so the (office, …) indexes drive
+    the query (cases/sqlarray.py)."""
+    if include_children:
+        return Q(AnyOf(F(field), agency_scope(agency, include_children=True).values("pk")))
+    return Q(**{field: agency.pk})
+
+
 AGENCY_NOT_VISIBLE = "找不到该机关，或您无权查看。"
 
 
@@ -90,9 +99,8 @@ def get_agency_for_user(user: User, code: str) -> Agency:
 
 def visible_scope(user: User) -> Q:
     """The filter on `agency_id` that keeps what the user may see, without a query of its own: the
-    ids when this request already fetched them, the user's own office, or the offices under theirs as
-    a subquery — on PostgreSQL `= ANY(ARRAY(SELECT …))`, read first and then used by the (office, …)
-    indexes; with `IN (SELECT …)` a county's list walked the whole table by date (cases/sqlarray.py)."""
+    ids when this request already fetched them, the user's own office, or the offices under theirs
+    (in_offices: with `IN (SELECT …)` a county's list had walked the whole table by date)."""
     cached = getattr(user, "_visible_agency_ids", None)
     if cached is not None:
         return Q(agency_id__in=cached)
@@ -101,7 +109,7 @@ def visible_scope(user: User) -> Q:
     if user.is_superuser:
         return Q()
     if user.sees_subordinates:
-        return Q(AnyOf(F("agency_id"), visible_agencies(user).values("pk")))
+        return in_offices(user.agency, include_children=True)
     return Q(agency_id=user.agency_id)
 
 

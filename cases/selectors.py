@@ -3,20 +3,19 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from cases import timeutil
 from cases.access import (
-    agency_scope,
     applications_for_user,
     consultations_for_user,
+    in_offices,
     visible_agencies,
 )
 from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
-from cases.sqlarray import AnyOf
 from cases.textsearch import contains_any
 
 
@@ -51,7 +50,7 @@ def application_list(
     f = filters or ApplicationFilters()
     qs = applications_for_user(user).select_related("agency", "applicant", "handler")
     if f.agency is not None:
-        qs = qs.filter(in_office(f.agency, include_children=f.include_children))
+        qs = qs.filter(in_offices(f.agency, include_children=f.include_children))
     for field in ("status", "channel", "outcome"):
         if value := getattr(f, field):
             qs = qs.filter(**{field: value})
@@ -75,14 +74,6 @@ def application_list(
             | Q(applicant__credit_code=term.upper())
         )
     return qs.order_by(*ORDERINGS.get(f.ordering, ("-received_on", "-id")))
-
-
-def in_office(agency: Agency, *, include_children: bool) -> Q:
-    """The rows of this office (by its id: the planner sees the office at once), or of this office
-    and every office under it."""
-    if include_children:
-        return Q(AnyOf(F("agency_id"), agency_scope(agency, include_children=True).values("pk")))
-    return Q(agency_id=agency.pk)
 
 
 # "not concluded", written as an IN list so the (agency, status, deadline) index is used
@@ -148,7 +139,7 @@ def consultation_list(
     f = filters or ConsultationFilters()
     qs = consultations_for_user(user).select_related("agency", "handled_by", "application")
     if f.agency is not None:
-        qs = qs.filter(in_office(f.agency, include_children=f.include_children))
+        qs = qs.filter(in_offices(f.agency, include_children=f.include_children))
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.answered is not None:

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q, Sum
 
 from cases import outcomes
+from cases.access import in_offices
 from cases.models import Agency, Application, Consultation, Fee, Remedy
 
 from . import spec, sql
@@ -144,7 +145,7 @@ def application_subjects(agency: Agency, year: int, include_children: bool) -> l
     p = Period(year)
     rows = (
         Application.objects.filter(
-            sql.scope(agency, include_children),
+            in_offices(agency, include_children=include_children),
             voided_at__isnull=True,
             received_on__gte=p.first,
             received_on__lte=p.last,
@@ -202,7 +203,7 @@ def consultation_topics(agency: Agency, year: int, include_children: bool) -> li
     p = Period(year)
     rows = (
         Consultation.objects.filter(
-            sql.scope(agency, include_children),
+            in_offices(agency, include_children=include_children),
             voided_at__isnull=True,
             received_at__gte=p.start,
             received_at__lt=p.end,

@@ -5,16 +5,15 @@ the range covers most of the table and then reads the rows in random order; a pl
 2–4× faster there (bench/report.py). These helpers keep such terms from driving an index on SQLite and
 are plain columns everywhere else.
 
-On PostgreSQL an office with the offices under it is `agency_id = ANY(ARRAY(SELECT …))` (cases/sqlarray.py):
+On PostgreSQL an office with the offices under it is `agency_id = ANY(ARRAY(SELECT …))` (access.in_offices):
 the offices are read first and their (office, date) indexes drive the query; with `IN (SELECT …)`
 PostgreSQL read the year of every office and kept the scope's rows afterwards."""
 
 from django.db import connection
-from django.db.models import F, Func, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Func, OuterRef, QuerySet, Subquery
 
-from cases.access import agency_scope
+from cases.access import in_offices
 from cases.models import Agency, Applicant
-from cases.sqlarray import AnyOf
 
 
 class Column(Func):
@@ -40,7 +39,7 @@ def wide(qs: QuerySet, agency: Agency, include_children: bool, *dates: str) -> Q
         **{f"_{d}": Column(d, scan=scan) for d in dates}
     )
     if include_children:
-        return qs.filter(AnyOf(F("_agency"), offices(agency)))
+        return qs.filter(in_offices(agency, include_children=True, field="_agency"))
     return qs.filter(agency_id=agency.pk)
 
 
@@ -57,18 +56,4 @@ def by_application_office(qs: QuerySet, agency: Agency, include_children: bool) 
     """Remedies and fees, scoped by their application's office: their own date index drives the
     query (they are few), never the applications' office index (see Column)."""
     qs = qs.annotate(_agency=Column("application__agency_id", scan=True))
-    if include_children:
-        return qs.filter(AnyOf(F("_agency"), offices(agency)))
-    return qs.filter(_agency=agency.pk)
-
-
-def scope(agency: Agency, include_children: bool) -> Q:
-    """The office alone, or with every office under it (for the smaller, index-friendly queries)."""
-    if include_children:
-        return Q(AnyOf(F("agency_id"), offices(agency)))
-    return Q(agency_id=agency.pk)
-
-
-def offices(agency: Agency) -> QuerySet:
-    """The ids of the office and of every office under it, as a subquery."""
-    return agency_scope(agency, include_children=True).values("pk")
+    return qs.filter(in_offices(agency, include_children=include_children, field="_agency"))
