@@ -103,6 +103,16 @@ class Application(Voidable):
                 condition=models.Q(voided_at__isnull=True),
                 name="app_live_agency_received",
             ),
+            # the open cases (not concluded, not voided) of some offices with what the overdue and
+            # due-soon filters and the lists' order read: a supervisor's overdue list is counted and
+            # paged from this small index alone (PostgreSQL: an index-only scan; a county's 2,600
+            # open cases were 2,600 row reads)
+            models.Index(
+                fields=["agency", "deadline"],
+                include=["status", "stopped_days_left", "received_on", "id"],
+                condition=models.Q(voided_at__isnull=True) & ~models.Q(status="concluded"),
+                name="app_open_by_office_deadline",
+            ),
         ]
 
     def __str__(self) -> str:
