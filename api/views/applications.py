@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from cases import access, timeutil
 from cases.clock import engine
-from cases.clocksync import due_soon_days, get_calendar
+from cases.clocksync import due_soon_days, get_calendar, remembered_clock
 from cases.models import Application, ApplicationEvent
 from cases.pagequery import page_ids_and_total
 from cases.querycache import RowsByIds
@@ -61,15 +61,13 @@ def with_events_and_clocks(rows: list[dict]) -> list[dict]:
     for row in rows:
         row["events"] = events[row["id"]]
         # clocksync.compute_for over ApplicationEvent.to_clock_event, without a model instance per event
-        clock_events = [
+        clock_events = tuple(
             engine.ClockEvent(
                 kind=e["kind"], on=e["on"], days=e["days"], deadline=e["deadline"], reason=e["note"]
             )
             for e in row["events"]
-        ]
-        row["clock"] = engine.compute(
-            row["received_on"], clock_events, calendar, today, due_soon_days=soon
         )
+        row["clock"] = remembered_clock(row["received_on"], clock_events, calendar, today, soon)
     return rows
 
 

@@ -116,6 +116,10 @@ class WorkCalendar:
             - plain_weekdays_through(self._base + self._size - 1)
         )
 
+    def same_days(self, other: "WorkCalendar") -> bool:
+        """True if `other` has the same covered years and the same exceptions (names included)."""
+        return self.covered_years == other.covered_years and self._entries == other._entries
+
     def is_working_day(self, d: date) -> bool:
         """Mon–Fri and not a holiday, or a 调休上班 day."""
         i = d.toordinal() - self._base
