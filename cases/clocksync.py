@@ -47,9 +47,8 @@ def get_calendar() -> WorkCalendar:
     if _cached is None or time.monotonic() - _cached[0] > _CACHE_SECONDS:
         fresh = load_calendar()
         if _cached is not None and fresh.same_days(_cached[1]):
-            fresh = _cached[
-                1
-            ]  # unchanged: the same object, so the clocks remembered on it still serve
+            # unchanged: keep the same object, so the clocks remembered on it still serve
+            fresh = _cached[1]
         _cached = (time.monotonic(), fresh)
     return _cached[1]
 
