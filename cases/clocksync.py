@@ -85,7 +85,7 @@ def remembered_clock(
     """engine.compute, remembered. The engine is a pure function of exactly these arguments (events
     and result are frozen values; the calendar counts by identity, and get_calendar keeps one object
     while its days are unchanged), so a case listed again the same day is not computed again: a list
-    page's 50 clocks with their Chinese traces were a tenth of its time. Bounded: ~10 MB."""
+    page's 50 clocks with their Chinese traces were a tenth of its time. At most 10,000 results."""
     return engine.compute(received_on, events, cal, today, due_soon_days=due_soon)
 
 
