@@ -74,13 +74,19 @@ class RowsByIds:
         compiler = query.get_compiler(using=qs.db)
         sql, params = compiler.as_sql()
         array = list(params) == [ids]
-        if not (array or list(params) == ids) or query.extra_select or query.annotation_select:
+        if not (array or list(params) == ids):
             return None
         fields = [expression for expression, _, _ in compiler.select[: compiler.col_count]]
+        # the names in the order ValuesIterable gives them
+        names = query.selected or [
+            *query.extra_select,
+            *query.values_select,
+            *query.annotation_select,
+        ]
         return _Compiled(
             sql=sql,
             array=array,
-            names=tuple(query.values_select),
+            names=tuple(names),
             converters=compiler.get_converters(fields),
         )
 

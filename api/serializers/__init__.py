@@ -35,7 +35,9 @@ from .applications import (
     EventSerializer,
     FeeSerializer,
     applicant_data,
+    application_values,
     event_data,
+    event_values,
     fee_data,
 )
 from .common import AgencyCodeField, iso_date, iso_datetime
@@ -93,8 +95,10 @@ __all__ = [
     "VersionMixin",
     "WaiveFeeSerializer",
     "applicant_data",
+    "application_values",
     "calendar_data",
     "event_data",
+    "event_values",
     "fee_data",
     "iso_date",
     "iso_datetime",

@@ -21,7 +21,7 @@ from cases.sqlarray import AnyOf
 
 from .. import serializers as s
 from ..filters import ApplicationFilterSet
-from .base import ApiMixin, parse_pk
+from .base import ApiMixin, SelectorListMixin, parse_pk
 
 # --- applications -----------------------------------------------------------------------------
 
@@ -30,25 +30,21 @@ from .base import ApiMixin, parse_pk
 # PostgreSQL one SQL text for any page length, see cases.querycache)
 rows_by_ids = RowsByIds(
     Application,
-    lambda ids: (
-        Application.objects.filter(AnyOf(F("pk"), ids)).order_by().values(*s.APPLICATION_FIELDS)
-    ),
+    lambda ids: s.application_values(Application.objects.filter(AnyOf(F("pk"), ids)).order_by()),
 )
 events_by_ids = RowsByIds(
     ApplicationEvent,
-    lambda ids: (
-        ApplicationEvent.objects.filter(AnyOf(F("application_id"), ids))
-        .order_by("on", "id")
-        .values(*s.EVENT_FIELDS)
+    lambda ids: s.event_values(
+        ApplicationEvent.objects.filter(AnyOf(F("application_id"), ids)).order_by("on", "id")
     ),
 )
 
 
 def application_rows(qs: QuerySet[Application]) -> list[dict]:
-    """The applications of `qs` as the rows the representation reads (s.APPLICATION_FIELDS), each with
+    """The applications of `qs` as the rows the representation reads (s.application_values), each with
     its events (oldest first) and its full clock: two queries for any number of rows, and no model
     instances built per row and per related object."""
-    return with_events_and_clocks(list(qs.values(*s.APPLICATION_FIELDS)))
+    return with_events_and_clocks(list(s.application_values(qs)))
 
 
 def with_events_and_clocks(rows: list[dict]) -> list[dict]:
@@ -132,7 +128,7 @@ def action_schema(request_serializer, summary: str):
         responses={201: s.ApplicationSerializer},
     ),
 )
-class ApplicationViewSet(ApiMixin, viewsets.GenericViewSet):
+class ApplicationViewSet(ApiMixin, SelectorListMixin, viewsets.GenericViewSet):
     serializer_class = s.ApplicationSerializer
     queryset = Application.objects.none()
     filter_backends = [DjangoFilterBackend]
@@ -150,9 +146,7 @@ class ApplicationViewSet(ApiMixin, viewsets.GenericViewSet):
 
     def list(self, request):
         # counted without the representation's joins (RowsOf)
-        rows = RowsOf(
-            self.filter_queryset(self.get_queryset()), self.paginator.requested_slice(request)
-        )
+        rows = RowsOf(self.selected(), self.paginator.requested_slice(request))
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(
             self.represent(with_events_and_clocks(list(page)), many=True)

@@ -2,6 +2,7 @@
 parsed before they reach the database, and a JSON 404 for anything else under /api/v1/."""
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.views.decorators.csrf import csrf_exempt
@@ -31,6 +32,16 @@ class ApiMixin:
             settings.LANGUAGE_CODE
         )  # messages in Chinese, whatever Accept-Language says
         return super().initialize_request(request, *args, **kwargs)
+
+
+class SelectorListMixin:
+    """For a list whose filterset is an api.filters.SelectorFilterSet."""
+
+    def selected(self) -> QuerySet:
+        """The list the query string asks for (a 400 for bad parameters). The filterset's selector
+        starts from the access chokepoint itself, so get_queryset's scoped queryset, which DRF's
+        filter_queryset would be handed and the selector would throw away, is not built."""
+        return self.filter_queryset(self.queryset)
 
 
 # --- anything else under /api/v1/ -------------------------------------------------------------

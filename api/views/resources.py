@@ -17,7 +17,7 @@ from cases.services.calendar import calendar_set_day
 
 from .. import serializers as s
 from ..filters import ConsultationFilterSet, RemedyFilterSet
-from .base import ApiMixin, parse_pk
+from .base import ApiMixin, SelectorListMixin, parse_pk
 
 # --- consultations ----------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ CONSULTATION_ID = OpenApiParameter(
         responses={201: s.ConsultationSerializer},
     ),
 )
-class ConsultationViewSet(ApiMixin, viewsets.GenericViewSet):
+class ConsultationViewSet(ApiMixin, SelectorListMixin, viewsets.GenericViewSet):
     serializer_class = s.ConsultationSerializer
     queryset = Consultation.objects.none()
     filter_backends = [DjangoFilterBackend]
@@ -55,7 +55,7 @@ class ConsultationViewSet(ApiMixin, viewsets.GenericViewSet):
         return Consultation.objects.select_related("agency", "handled_by").get(pk=pk)
 
     def list(self, request):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        page = self.paginate_queryset(self.selected())
         return self.get_paginated_response(self.represent(page, many=True))
 
     def retrieve(self, request, pk=None):

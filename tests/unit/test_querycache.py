@@ -18,18 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 def orm_rows(ids):
-    return Application.objects.filter(pk__in=ids).order_by().values(*s.APPLICATION_FIELDS)
+    return s.application_values(Application.objects.filter(pk__in=ids).order_by())
 
 
 def any_rows(ids):
-    return Application.objects.filter(AnyOf(F("pk"), ids)).order_by().values(*s.APPLICATION_FIELDS)
+    return s.application_values(Application.objects.filter(AnyOf(F("pk"), ids)).order_by())
 
 
 def orm_events(ids):
-    return (
-        ApplicationEvent.objects.filter(application_id__in=ids)
-        .order_by("on", "id")
-        .values(*s.EVENT_FIELDS)
+    return s.event_values(
+        ApplicationEvent.objects.filter(application_id__in=ids).order_by("on", "id")
     )
 
 
