@@ -1,4 +1,5 @@
-"""Constant queries: every list endpoint runs as many queries for 1 result as for 100."""
+"""Constant queries: every list endpoint runs as many queries for 1 result as for 100, and one
+application's detail as many whatever it holds."""
 
 from datetime import date, datetime, timedelta
 
@@ -55,6 +56,26 @@ def test_applications_1_and_100(register, sup, township_handler, township_superv
     one = count_queries(sup, "/api/v1/applications/?page_size=500", 1)
     add_applications(register, township_handler, township_supervisor, 99, start=3)
     assert count_queries(sup, "/api/v1/applications/?page_size=500", 100) == one
+
+
+def test_one_application_the_same_queries_whatever_it_holds(
+    register, sup, township_handler, township_supervisor
+):
+    """A bare case and one with a handler, an extension, a fee and its waiver: the same queries."""
+    add_applications(register, township_handler, township_supervisor, 3)  # bare, extended, fee
+    ids = [
+        row["id"] for row in sup.get("/api/v1/applications/?ordering=received_on").json()["results"]
+    ]
+    counts = []
+    for pk in ids:
+        with CaptureQueriesContext(connection) as ctx:
+            response = sup.get(f"/api/v1/applications/{pk}/")
+        assert response.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    shown = [sup.get(f"/api/v1/applications/{pk}/").json() for pk in ids]
+    assert len({len(case["events"]) for case in shown}) > 1  # they do differ
+    assert [case["fee"] is not None for case in shown] == [False, False, True]
+    assert len(set(counts)) == 1
 
 
 @pytest.mark.parametrize(
