@@ -50,7 +50,7 @@ def application_rows(ids: list[int]) -> list[dict]:
 
 def rows_in_order(ids: list[int]) -> list[dict]:
     """rows_by_ids in the order of `ids` (the list's order)."""
-    found = {row["id"]: row for row in rows_by_ids(ids)} if ids else {}
+    found = {row["id"]: row for row in rows_by_ids(ids)}  # no ids: no query (RowsByIds)
     return [found[pk] for pk in ids if pk in found]
 
 
