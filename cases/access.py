@@ -97,10 +97,35 @@ def get_agency_for_user(user: User, code: str) -> Agency:
     return agency
 
 
-def visible_scope(user: User) -> Q:
+def sees_agency(user: User, agency: Agency) -> bool:
+    """Whether the user may see this office, decided from the loaded user and office alone (no query):
+    the rule of visible_agencies, whose subtree is the offices whose path starts with the user's."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    if user.agency_id is None:
+        return False
+    if user.sees_subordinates:
+        return agency.path.startswith(user.agency.path)
+    return agency.pk == user.agency_id
+
+
+def visible_scope(user: User, *, within: Agency | None = None, include_children: bool = False) -> Q:
     """The filter on `agency_id` that keeps what the user may see, without a query of its own: the
     ids when this request already fetched them, the user's own office, or the offices under theirs
-    (in_offices: with `IN (SELECT …)` a county's list had walked the whole table by date)."""
+    (in_offices: with `IN (SELECT …)` a county's list had walked the whole table by date).
+
+    With `within`, only what the user may see of that office (and, with include_children, of the
+    offices under it): nothing if the user may not see the office; that office's subtree for those
+    who see subordinates (it lies inside theirs); their own office for everyone else. One condition
+    instead of two, and no subquery for a supervisor's own list (bench/api.py: 0.35 ms a list)."""
+    if within is not None:
+        if not sees_agency(user, within):
+            return Q(pk__in=[])
+        if user.is_superuser or user.sees_subordinates:
+            return in_offices(within, include_children=include_children)
+        return Q(agency_id=user.agency_id)
     cached = getattr(user, "_visible_agency_ids", None)
     if cached is not None:
         return Q(agency_id__in=cached)
@@ -113,12 +138,19 @@ def visible_scope(user: User) -> Q:
     return Q(agency_id=user.agency_id)
 
 
-def applications_for_user(user: User) -> QuerySet[Application]:
-    return Application.objects.filter(visible_scope(user), voided_at__isnull=True)
+def applications_for_user(
+    user: User, *, within: Agency | None = None, include_children: bool = False
+) -> QuerySet[Application]:
+    """The applications the user may see; with `within`, of that office only (visible_scope)."""
+    scope = visible_scope(user, within=within, include_children=include_children)
+    return Application.objects.filter(scope, voided_at__isnull=True)
 
 
-def consultations_for_user(user: User) -> QuerySet[Consultation]:
-    return Consultation.objects.filter(visible_scope(user), voided_at__isnull=True)
+def consultations_for_user(
+    user: User, *, within: Agency | None = None, include_children: bool = False
+) -> QuerySet[Consultation]:
+    scope = visible_scope(user, within=within, include_children=include_children)
+    return Consultation.objects.filter(scope, voided_at__isnull=True)
 
 
 def get_application_for_user(user: User, pk: int | str, *, write: bool = False) -> Application:

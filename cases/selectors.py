@@ -10,7 +10,6 @@ from cases import timeutil
 from cases.access import (
     applications_for_user,
     consultations_for_user,
-    in_offices,
     visible_agencies,
 )
 from cases.clock.calendar import WorkCalendar
@@ -48,9 +47,7 @@ def application_list(
     user: User, filters: ApplicationFilters | None = None
 ) -> QuerySet[Application]:
     f = filters or ApplicationFilters()
-    qs = applications_for_user(user).select_related("agency", "applicant", "handler")
-    if f.agency is not None:
-        qs = qs.filter(in_offices(f.agency, include_children=f.include_children))
+    qs = applications_for_user(user, within=f.agency, include_children=f.include_children)
     for field in ("status", "channel", "outcome"):
         if value := getattr(f, field):
             qs = qs.filter(**{field: value})
@@ -73,7 +70,9 @@ def application_list(
             | Q(applicant__id_number=term.upper())
             | Q(applicant__credit_code=term.upper())
         )
-    return qs.order_by(*ORDERINGS.get(f.ordering, ("-received_on", "-id")))
+    # last: every clone above would deep-copy the select_related tree
+    ordering = ORDERINGS.get(f.ordering, ("-received_on", "-id"))
+    return qs.select_related("agency", "applicant", "handler").order_by(*ordering)
 
 
 # "not concluded", written as an IN list so the (agency, status, deadline) index is used
@@ -137,9 +136,7 @@ def consultation_list(
     user: User, filters: ConsultationFilters | None = None
 ) -> QuerySet[Consultation]:
     f = filters or ConsultationFilters()
-    qs = consultations_for_user(user).select_related("agency", "handled_by", "application")
-    if f.agency is not None:
-        qs = qs.filter(in_offices(f.agency, include_children=f.include_children))
+    qs = consultations_for_user(user, within=f.agency, include_children=f.include_children)
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.answered is not None:
@@ -151,7 +148,7 @@ def consultation_list(
     if f.search.strip():
         term = f.search.strip()
         qs = qs.filter(contains_any(term, "topic", "question", "name"))
-    return qs.order_by("-received_at", "-id")
+    return qs.select_related("agency", "handled_by", "application").order_by("-received_at", "-id")
 
 
 def agencies_for_choice(user: User) -> QuerySet[Agency]:

@@ -95,3 +95,53 @@ def test_find_visible_agency_personas(people, county, township, django_assert_nu
     unloaded = User.objects.get(pk=handler.pk)  # office not loaded: asked of the database
     with django_assert_num_queries(1):
         assert find_visible_agency(unloaded, "jiangyi") == township
+
+
+def test_scope_within_an_office_is_what_the_user_sees_of_it(two_cases, people, county, township):
+    """applications_for_user(within=…) is the user's visible cases of that office: never more, even
+    when asked for an office the user may not see (the caller need not have checked it first)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    township_case, county_case = two_cases
+
+    def seen(user, office, *, children=False):
+        return set(applications_for_user(user, within=office, include_children=children))
+
+    county_supervisor = people[("county", "supervisor")]
+    assert seen(county_supervisor, township) == {township_case}  # below: the owner's subtree
+    assert seen(county_supervisor, county) == {county_case}
+    assert seen(county_supervisor, county, children=True) == {county_case, township_case}
+
+    township_supervisor = people[("jiangyi", "supervisor")]
+    assert seen(township_supervisor, township, children=True) == {township_case}
+    assert seen(township_supervisor, county) == set()  # above
+    assert seen(township_supervisor, county, children=True) == set()
+
+    county_handler = people[("county", "handler")]  # a teammate who does not see subordinates
+    assert seen(county_handler, county, children=True) == {county_case}
+    assert seen(county_handler, township) == set()
+
+    assert seen(AnonymousUser(), township) == set()  # an outsider
+    for user in (county_supervisor, township_supervisor, county_handler):
+        for office in (county, township):
+            for children in (False, True):
+                everything = set(applications_for_user(user))
+                assert seen(user, office, children=children) <= everything
+
+
+def test_sees_agency_needs_no_query(people, county, township, django_assert_num_queries):
+    from cases.access import sees_agency
+    from cases.models import Agency, User
+
+    sibling = Agency.objects.create(code="ym-zrzy", name="元谋县自然资源局", parent=county)
+    supervisor = User.objects.select_related("agency").get(pk=people[("county", "supervisor")].pk)
+    handler = User.objects.select_related("agency").get(pk=people[("jiangyi", "handler")].pk)
+    township_supervisor = User.objects.select_related("agency").get(
+        pk=people[("jiangyi", "supervisor")].pk
+    )
+    with django_assert_num_queries(0):
+        assert sees_agency(supervisor, township) and sees_agency(supervisor, sibling)
+        assert sees_agency(handler, township)
+        assert not sees_agency(handler, county) and not sees_agency(handler, sibling)
+        assert not sees_agency(township_supervisor, county)
+        assert not sees_agency(township_supervisor, sibling)
