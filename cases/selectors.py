@@ -189,8 +189,6 @@ def countdown(
         left = application.stopped_days_left
         if left is not None and left < 0:
             return Countdown(f"期限中止（此前已超期{-left}个工作日）", "overdue", left, provisional)
-        if left is not None and left < 0:
-            return Countdown(f"期限中止，已超期{-left}个工作日", "overdue", left, provisional)
         text = "期限中止" + (f"，剩余{left}个工作日" if left is not None else "")
         return Countdown(text, "stopped", left, provisional)
     if today > application.deadline:
