@@ -119,7 +119,8 @@ def visible_scope(user: User, *, within: Agency | None = None, include_children:
     With `within`, only what the user may see of that office (and, with include_children, of the
     offices under it): nothing if the user may not see the office; that office's subtree for those
     who see subordinates (it lies inside theirs); their own office for everyone else. One condition
-    instead of two, and no subquery for a supervisor's own list (bench/api.py: 0.35 ms a list)."""
+    instead of two, and no subquery for a supervisor's own list: building and compiling one office's
+    overdue list, 0.75 → 0.39 ms."""
     if within is not None:
         if not sees_agency(user, within):
             return Q(pk__in=[])
