@@ -1,4 +1,5 @@
-"""Settings for bench/api.py only: the product settings plus a URLconf with the floor endpoint."""
+"""Settings for bench/api.py and bench/board.py: the product settings plus a URLconf with the floor
+endpoint, and static files named as they are (the benchmarks collect none; the pages still link them)."""
 
 import warnings
 
@@ -8,3 +9,8 @@ from config.settings import *  # noqa: F403
 warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 
 ROOT_URLCONF = "bench.api_urls"
+
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

