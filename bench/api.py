@@ -196,6 +196,30 @@ def save_big_page(request: tuple[str, str]) -> str:
     return f.name
 
 
+def data_arguments(parser: argparse.ArgumentParser, *, requests: int, per: str) -> None:
+    """The options of bench/api.py and bench/board.py: the database, the data set, the requests."""
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
+    parser.add_argument(
+        "--rows", type=int, default=1_000_000, help="applications (default 1,000,000)"
+    )
+    parser.add_argument(
+        "--requests", type=int, default=requests, help=f"measured requests per {per}"
+    )
+
+
+def bench_environment(database_url: str) -> dict[str, str]:
+    """The environment the benchmarks serve the app in: production settings (DEBUG off) on the
+    benchmark's database, with bench/api_settings.py's floor endpoints."""
+    return {
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": "bench.api_settings",
+        "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+    }
+
+
 def machine() -> str:
     return f"{platform.platform()}; {cpu_model()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
@@ -204,11 +228,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
-    parser.add_argument(
-        "--rows", type=int, default=1_000_000, help="applications (default 1,000,000)"
-    )
-    parser.add_argument("--requests", type=int, default=300, help="measured requests per endpoint")
+    data_arguments(parser, requests=300, per="endpoint")
     parser.add_argument(
         "--warmup", type=int, default=30, help="unmeasured requests per endpoint first"
     )
@@ -224,16 +244,7 @@ def main() -> None:
     if not args.database_url.startswith("postgres"):
         raise SystemExit("the API benchmark runs on PostgreSQL: --database-url postgres://…")
 
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DJANGO_SETTINGS_MODULE": "bench.api_settings",
-        "DEBUG": "false",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "PYTHONPATH": str(ROOT),
-    }
+    env = {**os.environ, **bench_environment(args.database_url), "PYTHONPATH": str(ROOT)}
     os.environ.update(env)
     create_database(args.database_url, fresh=args.fresh, force=True)
 

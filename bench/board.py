@@ -12,7 +12,6 @@ Run:
 
 import argparse
 import os
-import platform
 import statistics
 import sys
 import time
@@ -20,9 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api import DEFAULT_URL
+from bench.api import bench_environment, data_arguments, machine
 from bench.api_data import ensure_data
-from bench.common import cpu_model
 from bench.pg import create_database
 
 SCOPES = [
@@ -36,25 +34,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL))
-    parser.add_argument(
-        "--rows", type=int, default=1_000_000, help="applications (default 1,000,000)"
-    )
-    parser.add_argument("--requests", type=int, default=20, help="measured requests per scope")
+    data_arguments(parser, requests=20, per="scope")
     parser.add_argument("--warmup", type=int, default=3, help="unmeasured requests per scope first")
     args = parser.parse_args()
     if not args.database_url.startswith("postgres"):
         raise SystemExit("the board benchmark runs on PostgreSQL: --database-url postgres://…")
-    os.environ.update(
-        {
-            "DATABASE_URL": args.database_url,
-            "DJANGO_SETTINGS_MODULE": "bench.api_settings",
-            "DEBUG": "false",
-            "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "x" * 40),
-            "ALLOWED_HOSTS": "127.0.0.1",
-            "SECURE_SSL_REDIRECT": "false",
-        }
-    )
+    os.environ.update(bench_environment(args.database_url))
     create_database(args.database_url, fresh=False, force=True)
 
     import django
@@ -89,9 +74,7 @@ def main() -> None:
                 shape[label] = (len(queries), len(response.content))
 
     print()
-    print(
-        f"machine: {platform.platform()}; {cpu_model()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
-    )
+    print(f"machine: {machine()}")
     print(
         f"data: {args.rows:,} applications in PostgreSQL; {args.requests} measured requests per scope after {args.warmup}"
     )
