@@ -58,7 +58,8 @@ def q_counted(today: date) -> Q:
 
 
 def counts(today: date, until: date) -> dict:
-    """The aggregate columns every table of the board shares (over cases filtered by q_counted)."""
+    """The aggregate columns every table of the board shares; a case q_counted leaves out adds zero to
+    each, so callers may filter by it first."""
     return {
         "open": Count("pk", filter=q_open()),
         "running": Count("pk", filter=Q(status=Status.OPEN)),
