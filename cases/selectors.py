@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -11,10 +12,13 @@ from cases.access import (
     applications_for_user,
     consultations_for_user,
     visible_agencies,
+    visible_office_ids,
+    visible_scope,
 )
 from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
+from cases.searchindex import application_matches
 from cases.textsearch import contains_any
 
 
@@ -64,12 +68,13 @@ def application_list(
     if f.due_within is not None:
         qs = due_within(qs, f.due_within)
     if f.search.strip():
-        term = f.search.strip()
-        qs = qs.filter(
-            contains_any(term, "number", "applicant__name", "content")
-            | Q(applicant__id_number=term.upper())
-            | Q(applicant__credit_code=term.upper())
+        offices = visible_office_ids(
+            user, within=f.agency, include_children=f.include_children
+        ) or Agency.objects.filter(
+            visible_scope(user, within=f.agency, include_children=f.include_children, field="pk")
         )
+        vendor = connections[qs.db].vendor
+        qs = qs.filter(application_matches(f.search.strip(), offices=offices, vendor=vendor))
     # last: every clone above would deep-copy the select_related tree
     ordering = ORDERINGS.get(f.ordering, ("-received_on", "-id"))
     return qs.select_related("agency", "applicant", "handler").order_by(*ordering)
