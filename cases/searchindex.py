@@ -59,14 +59,11 @@ class IndexedCandidates(Expression):
         self.looked_up, self.code, self.offices = looked_up, code, offices
         self.columns = [F("agency_id"), F("number"), F("content"), F("applicant_id")]
 
-    def resolve_expression(
-        self, query=None, allow_joins=True, reuse=None, summarize=False, for_save=False
-    ):
-        copy = self.copy()
-        copy.columns = [
-            c.resolve_expression(query, allow_joins, reuse, summarize) for c in self.columns
-        ]
-        return copy
+    def get_source_expressions(self):
+        return self.columns
+
+    def set_source_expressions(self, exprs):
+        self.columns = list(exprs)
 
     def as_sql(self, compiler, connection):
         agency, number, content, applicant = (compiler.compile(c)[0] for c in self.columns)
@@ -78,28 +75,25 @@ class IndexedCandidates(Expression):
             f" OR a.{quote('id_number')} = %s OR a.{quote('credit_code')} = %s))"
         )
         tail = [self.looked_up, self.code, self.code]
-        if isinstance(self.offices, list):
-            keys = [f"{office}:{pair}" for office in self.offices for pair in self.looked_up]
-            if len(self.offices) == 1:  # every pair, in the one office
-                return f"({grams} @> %s::text[] OR {applicants})", [keys, *tail]
-        offices, params = self.offices_sql(compiler, connection)
-        table = quote(Agency._meta.db_table)
-        each = (
-            f"{grams} && ARRAY(SELECT k.{quote('id')}::text || %s FROM {table} k"
-            f" WHERE k.{quote('id')} IN ({offices}))"
-        )
-        sql = " AND ".join([each] * len(self.looked_up))
-        every = [value for pair in self.looked_up for value in (f":{pair}", *params)]
-        return f"(({sql}) OR {applicants})", [*every, *tail]
-
-    def offices_sql(self, compiler, connection) -> tuple[str, list]:
         offices = self.offices
-        if isinstance(offices, list):
-            offices = Agency.objects.filter(pk__in=offices)
-        sql, params = (
-            offices.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
-        )
-        return sql, list(params)
+        if isinstance(offices, list):  # the keys are known here
+            if len(offices) == 1:  # every pair, in the one office
+                keys = [f"{offices[0]}:{pair}" for pair in self.looked_up]
+                return f"({grams} @> %s::text[] OR {applicants})", [keys, *tail]
+            each = f"{grams} && %s::text[]"
+            every = [[f"{office}:{pair}" for office in offices] for pair in self.looked_up]
+        else:  # made by the server, from the offices' query
+            sql, params = (
+                offices.order_by().values("pk").query.get_compiler(connection=connection).as_sql()
+            )
+            table = quote(Agency._meta.db_table)
+            each = (
+                f"{grams} && ARRAY(SELECT k.{quote('id')}::text || %s FROM {table} k"
+                f" WHERE k.{quote('id')} IN ({sql}))"
+            )
+            every = [value for pair in self.looked_up for value in (f":{pair}", *params)]
+        condition = " AND ".join([each] * len(self.looked_up))
+        return f"(({condition}) OR {applicants})", [*every, *tail]
 
 
 def application_matches(term: str, *, offices: list[int] | QuerySet[Agency], vendor: str) -> Q:

@@ -159,3 +159,36 @@ def test_the_condition_is_written_as_the_indexes(corpus, township, county, one_o
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on app_search_grams" in plan, plan
     assert "Bitmap Index Scan on applicant_name_grams" in plan, plan
+
+
+@postgresql_only
+@pytest.mark.django_db
+@pytest.mark.parametrize("offices", ["one id", "ids", "queryset"])
+def test_each_form_of_the_offices_finds_the_same(corpus, township, county, offices):
+    offices = {
+        "one id": [township.pk],
+        "ids": [township.pk, county.pk],
+        "queryset": Agency.objects.filter(pk__in=[township.pk, county.pk]),
+    }[offices]
+    in_offices = Application.objects.filter(agency__in=[township, county])
+    for term in TERMS:
+        if not searchindex.pairs(term.strip()):
+            continue
+        condition = searchindex.IndexedCandidates(
+            searchindex.pairs(term.strip())[:3], term.strip().upper(), offices
+        )
+        exact = in_offices.filter(searchindex.exact(term.strip()))
+        if isinstance(offices, list) and len(offices) == 1:
+            exact = exact.filter(agency_id=offices[0])
+        assert set(exact) <= set(in_offices.filter(condition)), term
+
+
+@postgresql_only
+@pytest.mark.django_db
+def test_the_search_as_a_subquery(corpus, people):
+    """Inside another query its columns are renamed with the rest (U0…), not left pointing outside."""
+    supervisor = people[("county", "supervisor")]
+    listed = selectors.application_list(supervisor, selectors.ApplicationFilters(search="低保"))
+    outer = Application.objects.filter(pk__in=listed.values("pk"))
+    assert sorted(outer.values_list("pk", flat=True)) == found(supervisor, "低保")
+    assert len(found(supervisor, "低保")) == 3
