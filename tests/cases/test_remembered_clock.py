@@ -84,3 +84,18 @@ def test_within_its_30_seconds_the_cached_calendar_serves(cal):
     )
     assert time.monotonic() - clocksync._cached[0] < clocksync._CACHE_SECONDS
     assert clocksync.get_calendar() is cal
+
+
+def test_an_unchanged_calendar_is_checked_without_building_another(cal, monkeypatch):
+    built = []
+    original = clocksync.WorkCalendar.__init__
+
+    def counting_init(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(clocksync.WorkCalendar, "__init__", counting_init)
+    expire_calendar_cache()
+    assert clocksync.get_calendar() is cal
+    assert built == []
+    assert time.monotonic() - clocksync._cached[0] < clocksync._CACHE_SECONDS  # checked again

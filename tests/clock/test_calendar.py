@@ -112,3 +112,21 @@ def test_the_engine_imports_no_django() -> None:
     code = "import sys, cases.clock.engine; assert not any(m.startswith('django') for m in sys.modules)"
     root = Path(__file__).resolve().parents[2]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+def test_has_days_answers_as_same_days_would() -> None:
+    holiday = CalendarEntry(date(2026, 10, 1), False, "国庆节")
+    makeup = CalendarEntry(date(2026, 10, 10), True, "国庆节调休上班")
+    cal = WorkCalendar([holiday, makeup], [2026])
+    variants = [
+        ([holiday, makeup], [2026]),
+        ([makeup, holiday], ["2026"]),  # order and the years' type do not matter
+        ([holiday, makeup, CalendarEntry(date(2025, 1, 1), False, "元旦")], [2026]),  # not covered
+        ([holiday], [2026]),
+        ([holiday, makeup], [2026, 2027]),
+        ([holiday, CalendarEntry(date(2026, 10, 10), True, "调休上班")], [2026]),  # a name changed
+        ([], []),
+    ]
+    for entries, years in variants:
+        assert cal.has_days(entries, years) == cal.same_days(WorkCalendar(entries, years))
+    assert [cal.has_days(*v) for v in variants] == [True, True, True, False, False, False, False]
