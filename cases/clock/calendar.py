@@ -42,15 +42,18 @@ def plain_add(d: date, n: int) -> date:
     return d + timedelta(days=days)
 
 
+def _by_day(entries: Iterable[CalendarEntry], covered: frozenset[int]) -> dict[date, CalendarEntry]:
+    """The entries of the covered years by day (those of other years are ignored)."""
+    return {e.day: e for e in entries if e.day.year in covered}
+
+
 class WorkCalendar:
     """Working days from a list of exceptions; years not in `covered_years` use plain weekends."""
 
     def __init__(self, entries: Iterable[CalendarEntry], covered_years: Iterable[int]) -> None:
         self.covered_years: frozenset[int] = frozenset(int(y) for y in covered_years)
         self.last_covered_year: int | None = max(self.covered_years, default=None)
-        self._entries: dict[date, CalendarEntry] = {
-            e.day: e for e in entries if e.day.year in self.covered_years
-        }
+        self._entries: dict[date, CalendarEntry] = _by_day(entries, self.covered_years)
         self._sorted_days: list[date] = sorted(self._entries)
         first = min(self.covered_years, default=_DEFAULT_FIRST_YEAR + 1) - 1
         last = (self.last_covered_year or _DEFAULT_FIRST_YEAR) + INDEX_YEARS_AHEAD
@@ -124,9 +127,7 @@ class WorkCalendar:
         """True if a calendar made of these entries and years would have the same days as this one
         (`same_days`), found without building its index (~15 ms over its ~20,000 days)."""
         covered = frozenset(int(y) for y in covered_years)
-        return covered == self.covered_years and self._entries == {
-            e.day: e for e in entries if e.day.year in covered
-        }
+        return covered == self.covered_years and self._entries == _by_day(entries, covered)
 
     def is_working_day(self, d: date) -> bool:
         """Mon–Fri and not a holiday, or a 调休上班 day."""
