@@ -12,6 +12,7 @@ Decisions made here (where law.md leaves room), all in one place:
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from cases.clock import counting
 from cases.clock import trace as say
@@ -50,8 +51,8 @@ __all__ = [
     "FEE_WAIVED", "OPEN", "REGIME_2008", "REGIME_2019", "REGIME_BOUNDARY", "SUPPLEMENT_NOTICE_DAYS",
     "SUPPLEMENT_RECEIVED", "SUPPLEMENT_REQUESTED", "THIRD_PARTY_REPLY_DAYS", "WITHDRAWN",
     "ClockEvent", "ClockResult", "compute", "derive_status", "extension_cap", "fee_payment_due",
-    "format_day", "regime_for", "reply_limit", "supplement_notice_due", "supplement_period_end",
-    "third_party_reply_due",
+    "format_day", "regime_for", "reply_limit", "span_lines", "supplement_notice_due",
+    "supplement_period_end", "third_party_reply_due", "uncovered_year_lines",
 ]  # fmt: skip
 
 REGIME_2008, REGIME_2019 = "2008", "2019"
@@ -128,6 +129,29 @@ class ClockResult:
     concluded_on: date | None
     concluded_late: bool
     trace: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def span_lines(cal: WorkCalendar, start: date, end: date) -> tuple[tuple[str, ...], bool]:
+    """The trace's lines for the span (start, end] — holidays crossed, calendar years used, years not
+    yet covered — and whether there is such a year. A function of the calendar (by identity: its days
+    never change) and the two dates alone, which many cases share (those received the same day), so
+    it is remembered: it was a quarter of a clock's time. A calendar replaced after an edit is let go
+    as its entries here are pushed out, as with clocksync.remembered_clock."""
+    lines = say.holidays(cal, start, end)
+    covered = [y for y in range(start.year, end.year + 1) if y in cal.covered_years]
+    if covered:
+        lines.append(say.calendar_years(covered))
+    uncovered = uncovered_year_lines(cal, start.year, end.year)
+    return (*lines, *uncovered), bool(uncovered)
+
+
+@lru_cache(maxsize=1024)
+def uncovered_year_lines(cal: WorkCalendar, first: int, last: int) -> tuple[str, ...]:
+    """A line for each year from first to last whose holiday arrangement the calendar lacks."""
+    return tuple(
+        say.uncovered_year(y, cal) for y in range(first, last + 1) if y not in cal.covered_years
+    )
 
 
 def derive_status(events: Sequence[ClockEvent]) -> str:
@@ -250,16 +274,14 @@ class _Run:
 
     def _calendar_lines(self, start: date, end: date) -> bool:
         """Holidays crossed and calendar years used in (start, end]; True if any year is uncovered."""
-        self.lines.extend(say.holidays(self.cal, start, end))
-        covered = [y for y in range(start.year, end.year + 1) if y in self.cal.covered_years]
-        if covered:
-            self.lines.append(say.calendar_years(covered))
-        return self._uncovered_lines(start, end)
+        lines, uncovered = span_lines(self.cal, start, end)
+        self.lines.extend(lines)
+        return uncovered
 
     def _uncovered_lines(self, start: date, end: date) -> bool:
-        missing = [y for y in range(start.year, end.year + 1) if y not in self.cal.covered_years]
-        self.lines.extend(say.uncovered_year(y, self.cal) for y in missing)
-        return bool(missing)
+        lines = uncovered_year_lines(self.cal, start.year, end.year)
+        self.lines.extend(lines)
+        return bool(lines)
 
     def _result(
         self,

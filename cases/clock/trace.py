@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from cases.clock.calendar import WorkCalendar
 from cases.clock.counting import StopEffect
@@ -26,8 +27,9 @@ _STOP_ENDS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def format_day(d: date) -> str:
-    """2026-03-02(周一)"""
+    """2026-03-02(周一) (remembered: a trace has several, and a list's cases share their days)"""
     return f"{d.isoformat()}({WEEKDAYS[d.weekday()]})"
 
 

@@ -71,3 +71,31 @@ def test_supplement_period_into_2027_is_provisional() -> None:
     assert result.deadline is None
     assert result.supplement_period_end == date(2027, 1, 11)
     assert result.provisional
+
+
+def test_remembered_calendar_lines_belong_to_the_calendar_they_were_made_with() -> None:
+    # the same span over two calendars that differ in 2027: each calendar keeps its own lines
+    start, end = date(2026, 12, 15), date(2027, 1, 13)
+    lines_2026, uncovered = engine.span_lines(CAL, start, end)
+    published = with_2027(covered=True)
+    lines_2027, still_uncovered = engine.span_lines(published, start, end)
+    assert uncovered and not still_uncovered
+    assert "按2026年节假日安排计算" in lines_2026
+    assert "按2026、2027年节假日安排计算" in lines_2027
+    assert engine.span_lines(CAL, start, end) is engine.span_lines(CAL, start, end)  # remembered
+
+
+def test_a_trace_is_the_same_computed_afresh_or_from_remembered_lines() -> None:
+    events = [engine.ClockEvent(engine.CONSULTATION_STARTED, date(2026, 12, 22))]
+    cases = [(RECEIVED, []), (date(2026, 9, 28), []), (RECEIVED, events)]
+    engine.span_lines.cache_clear()
+    engine.uncovered_year_lines.cache_clear()
+    afresh = [engine.compute(r, e, CAL, date(2027, 1, 5)) for r, e in cases]
+    again = [engine.compute(r, e, CAL, date(2027, 1, 5)) for r, e in cases]
+    assert afresh == again
+    assert engine.span_lines.cache_info().hits >= 1
+    assert afresh[1].trace[2:5] == (
+        "其间国庆节放假，不计入工作日",
+        "2026-10-10(周六)调休上班，计为工作日",
+        "按2026年节假日安排计算",
+    )
