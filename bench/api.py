@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api_data import SEED, ensure_data
 from bench.common import cpu_model
-from bench.pg import create_database, drop_database
+from bench.pg import create_database, drop_database, warm_file_cache
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/gongkai_bench_api"
@@ -124,19 +124,17 @@ def scenarios(n: int, warmup: int) -> dict[str, list[tuple[str, str]]]:
     tokens = {t.user.username: t.key for t in Token.objects.select_related("user")}
     today = timeutil.today()
     townships = list(Agency.objects.filter(parent__parent__isnull=False).values_list("pk", "code"))
-    overdue_offices = [
-        code
-        for pk, code in townships
-        if pk
-        in set(
-            Application.objects.exclude(status="concluded")
-            .filter(deadline__lt=today)
-            .values("agency")
-            .annotate(n=Count("id"))
-            .filter(n__gt=0)
-            .values_list("agency", flat=True)
-        )
-    ] or [code for _, code in townships]
+    with_overdue = set(
+        Application.objects.exclude(status="concluded")
+        .filter(deadline__lt=today)
+        .values("agency")
+        .annotate(n=Count("id"))
+        .filter(n__gt=0)
+        .values_list("agency", flat=True)
+    )
+    overdue_offices = [code for pk, code in townships if pk in with_overdue] or [
+        code for _, code in townships
+    ]
     total = n + warmup
     sample_ids = list(
         Application.objects.filter(
@@ -220,6 +218,13 @@ def bench_environment(database_url: str) -> dict[str, str]:
     }
 
 
+def shared_buffers(url: str) -> str:
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return conn.execute("SHOW shared_buffers").fetchone()[0]
+
+
 def machine() -> str:
     return f"{platform.platform()}; {cpu_model()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
@@ -252,6 +257,7 @@ def main() -> None:
 
     django.setup()
     ensure_data(args.rows)
+    warmed = warm_file_cache(args.database_url)
     requests = scenarios(args.requests, args.warmup)
     if args.no_report:
         del requests["annual report"]
@@ -286,6 +292,7 @@ def main() -> None:
     print(
         f"data: {args.rows:,} applications in PostgreSQL; gunicorn {args.workers} sync workers on 127.0.0.1:{port}"
     )
+    print(f"PostgreSQL: shared_buffers {shared_buffers(args.database_url)}; {warmed}")
     print(
         f"requests: {args.requests} measured per endpoint after {args.warmup} warm-up, one at a time,"
         " the endpoints taking turns; then the annual report in rounds of its own"

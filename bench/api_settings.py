@@ -6,7 +6,7 @@ import warnings
 from config.settings import *  # noqa: F403
 
 # static files are not collected for the benchmark (the API serves none)
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 
 ROOT_URLCONF = "bench.api_urls"
 
