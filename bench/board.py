@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.api import bench_environment, data_arguments, machine
 from bench.api_data import ensure_data
-from bench.pg import create_database
+from bench.pg import create_database, warm_file_cache
 
 SCOPES = [
     ("prefecture (201 offices)", "chuxiong-supervisor"),
@@ -53,6 +53,7 @@ def main() -> None:
     from cases.models import User
 
     ensure_data(args.rows)
+    warmed = warm_file_cache(args.database_url)
     clients = []
     for label, username in SCOPES:
         client = Client(HTTP_HOST="127.0.0.1")
@@ -78,6 +79,7 @@ def main() -> None:
     print(
         f"data: {args.rows:,} applications in PostgreSQL; {args.requests} measured requests per scope after {args.warmup}"
     )
+    print(f"PostgreSQL: {warmed}")
     print()
     print(f"{'board of':<30} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KB':>6}")
     for label, values in times.items():
