@@ -1,5 +1,5 @@
-"""PostgreSQL helpers of bench/api.py and bench/report.py: create and drop the benchmark's own database
-(never `test` nor a maintenance database), and load rows with COPY."""
+"""PostgreSQL helpers of the benchmarks: create and drop the benchmark's own database (never `test` nor a
+maintenance database), load rows with COPY, and read it into the file cache."""
 
 from urllib.parse import urlparse
 
@@ -84,8 +84,12 @@ def warm_file_cache(url: str) -> str:
             conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
         except psycopg.Error as error:
             return f"not warmed (pg_prewarm unavailable: {error.diag.message_primary})"
-        blocks = conn.execute(
-            "SELECT COALESCE(SUM(pg_prewarm(c.oid::regclass, 'read')), 0) FROM pg_class c"
-            " WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i', 't')"
+        # the tables and indexes of the schema, and the TOAST tables of its long texts
+        size = conn.execute(
+            "SELECT COALESCE(SUM(pg_prewarm(c.oid::regclass, 'read')), 0)"
+            " * current_setting('block_size')::bigint FROM pg_class c"
+            " WHERE (c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'i'))"
+            " OR c.oid IN (SELECT t.reltoastrelid FROM pg_class t"
+            " WHERE t.relnamespace = 'public'::regnamespace)"
         ).fetchone()[0]
-    return f"{blocks * 8 // 1024:,} MB read into the file cache first (pg_prewarm 'read')"
+    return f"{size // 2**20:,} MB read into the file cache first (pg_prewarm 'read')"
