@@ -218,13 +218,6 @@ def bench_environment(database_url: str) -> dict[str, str]:
     }
 
 
-def shared_buffers(url: str) -> str:
-    import psycopg
-
-    with psycopg.connect(url) as conn:
-        return conn.execute("SHOW shared_buffers").fetchone()[0]
-
-
 def machine() -> str:
     return f"{platform.platform()}; {cpu_model()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
 
@@ -292,7 +285,7 @@ def main() -> None:
     print(
         f"data: {args.rows:,} applications in PostgreSQL; gunicorn {args.workers} sync workers on 127.0.0.1:{port}"
     )
-    print(f"PostgreSQL: shared_buffers {shared_buffers(args.database_url)}; {warmed}")
+    print(f"PostgreSQL: {warmed}")
     print(
         f"requests: {args.requests} measured per endpoint after {args.warmup} warm-up, one at a time,"
         " the endpoints taking turns; then the annual report in rounds of its own"

@@ -76,14 +76,15 @@ def warm_file_cache(url: str) -> str:
     (pg_prewarm in its 'read' mode: PostgreSQL's own shared buffers are left as they are), so that a
     run measures a server that has been running, whose pages are in memory, whatever happened before
     it (right after the data was generated, a fifth of the events table was still to be read from
-    disk). Returns what was done, for the benchmark's report."""
+    disk). Returns the server's shared_buffers and what was done, for the benchmark's report."""
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
+        buffers = "shared_buffers " + conn.execute("SHOW shared_buffers").fetchone()[0]
         try:
             conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
         except psycopg.Error as error:
-            return f"not warmed (pg_prewarm unavailable: {error.diag.message_primary})"
+            return f"{buffers}; not warmed (pg_prewarm unavailable: {error.diag.message_primary})"
         # the tables and indexes of the schema, and the TOAST tables of its long texts
         size = conn.execute(
             "SELECT COALESCE(SUM(pg_prewarm(c.oid::regclass, 'read')), 0)"
@@ -92,4 +93,4 @@ def warm_file_cache(url: str) -> str:
             " OR c.oid IN (SELECT t.reltoastrelid FROM pg_class t"
             " WHERE t.relnamespace = 'public'::regnamespace)"
         ).fetchone()[0]
-    return f"{size // 2**20:,} MB read into the file cache first (pg_prewarm 'read')"
+    return f"{buffers}; {size // 2**20:,} MB read into the file cache first (pg_prewarm 'read')"
