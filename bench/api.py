@@ -218,6 +218,33 @@ def bench_environment(database_url: str) -> dict[str, str]:
     }
 
 
+def in_process_arguments(description: str, *, requests: int, warmup: int, per: str):
+    """The options of a benchmark that serves the app in this process over bench/api.py's data."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    data_arguments(parser, requests=requests, per=per)
+    parser.add_argument(
+        "--warmup", type=int, default=warmup, help=f"unmeasured requests per {per} first"
+    )
+    return parser.parse_args()
+
+
+def setup_in_process(args: argparse.Namespace, benchmark: str) -> str:
+    """Django set up in this process on the benchmark's database, the data generated if missing
+    and read into the file cache; returns what warm_file_cache reports."""
+    if not args.database_url.startswith("postgres"):
+        raise SystemExit(f"the {benchmark} runs on PostgreSQL: --database-url postgres://…")
+    os.environ.update(bench_environment(args.database_url))
+    create_database(args.database_url, fresh=False, force=True)
+
+    import django
+
+    django.setup()
+    ensure_data(args.rows)
+    return warm_file_cache(args.database_url)
+
+
 def machine() -> str:
     return f"{platform.platform()}; {cpu_model()}; {os.cpu_count()} CPUs; Python {platform.python_version()}"
 

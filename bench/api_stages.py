@@ -12,9 +12,7 @@ Run:
   .venv/bin/python bench/api_stages.py --requests 100
 """
 
-import argparse
 import io
-import os
 import statistics
 import sys
 import time
@@ -23,9 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api import bench_environment, data_arguments, machine, scenarios
-from bench.api_data import ensure_data
-from bench.pg import create_database, warm_file_cache
+from bench.api import in_process_arguments, machine, scenarios, setup_in_process
 
 ENDPOINTS = ["floor", "overdue list", "overdue, county", "filtered search"]
 STAGES = ["filters", "page", "rows", "events+clocks", "representation", "rendering"]
@@ -100,25 +96,11 @@ def wsgi_get(handler, path: str, token: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    data_arguments(parser, requests=300, per="endpoint")
-    parser.add_argument("--warmup", type=int, default=30, help="unmeasured requests first")
-    args = parser.parse_args()
-    if not args.database_url.startswith("postgres"):
-        raise SystemExit("the API benchmark runs on PostgreSQL: --database-url postgres://…")
-    os.environ.update(bench_environment(args.database_url))
-    create_database(args.database_url, fresh=False, force=True)
-
-    import django
-
-    django.setup()
+    args = in_process_arguments(__doc__, requests=300, warmup=30, per="endpoint")
+    warmed = setup_in_process(args, "API benchmark")
     from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
 
-    ensure_data(args.rows)
-    warmed = warm_file_cache(args.database_url)
     requests = scenarios(args.requests, args.warmup)
     stages = Stages()
     install(stages)

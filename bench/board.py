@@ -10,8 +10,6 @@ Run:
   .venv/bin/python bench/board.py --requests 50
 """
 
-import argparse
-import os
 import statistics
 import sys
 import time
@@ -19,9 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api import bench_environment, data_arguments, machine
-from bench.api_data import ensure_data
-from bench.pg import create_database, warm_file_cache
+from bench.api import in_process_arguments, machine, setup_in_process
 
 SCOPES = [
     ("prefecture (201 offices)", "chuxiong-supervisor"),
@@ -31,20 +27,8 @@ SCOPES = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    data_arguments(parser, requests=20, per="scope")
-    parser.add_argument("--warmup", type=int, default=3, help="unmeasured requests per scope first")
-    args = parser.parse_args()
-    if not args.database_url.startswith("postgres"):
-        raise SystemExit("the board benchmark runs on PostgreSQL: --database-url postgres://…")
-    os.environ.update(bench_environment(args.database_url))
-    create_database(args.database_url, fresh=False, force=True)
-
-    import django
-
-    django.setup()
+    args = in_process_arguments(__doc__, requests=20, warmup=3, per="scope")
+    warmed = setup_in_process(args, "board benchmark")
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -52,8 +36,6 @@ def main() -> None:
 
     from cases.models import User
 
-    ensure_data(args.rows)
-    warmed = warm_file_cache(args.database_url)
     clients = []
     for label, username in SCOPES:
         client = Client(HTTP_HOST="127.0.0.1")
