@@ -9,12 +9,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from cases import access, timeutil
-from cases.reports import build_report, exports, spec
+from cases.reports import exports, publish, spec
 
 from .renderers import FastJSONRenderer
+from .serializers.common import iso_datetime
 from .views import ApiMixin
 
 FORMATS = ("json", "xlsx", "docx", "csv")
+VERSIONS = ("published", "current")
 
 
 class AnnualReportQuerySerializer(serializers.Serializer):
@@ -22,6 +24,7 @@ class AnnualReportQuerySerializer(serializers.Serializer):
     year = serializers.IntegerField(min_value=spec.FIRST_YEAR)
     include_children = serializers.BooleanField(required=False, default=False)
     format = serializers.ChoiceField(choices=FORMATS, required=False, default="json")
+    version = serializers.ChoiceField(choices=VERSIONS, required=False, default="published")
 
     def validate_year(self, year: int) -> int:
         if year > timeutil.today().year:
@@ -102,6 +105,10 @@ class AnnualReportSerializer(serializers.Serializer):
     errors = AnnualReportErrorSerializer(
         many=True, help_text="（扩展）未通过的校验；为空表示全部通过"
     )
+    published_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="（扩展）发布（冻结）时间：有值时数字为发布时的数字；null 为按当前案件数据生成",
+    )
 
 
 class JSONOnlyNegotiation(DefaultContentNegotiation):
@@ -131,6 +138,13 @@ class AnnualReportView(ApiMixin, APIView):
             OpenApiParameter(
                 "format", OpenApiTypes.STR, enum=list(FORMATS), description="返回文件而非 JSON"
             ),
+            OpenApiParameter(
+                "version",
+                OpenApiTypes.STR,
+                enum=list(VERSIONS),
+                description="已发布（冻结）的报告默认返回发布时的数字（published）；"
+                "current 按当前案件数据重新生成",
+            ),
         ],
         responses={
             (200, "application/json"): AnnualReportSerializer,
@@ -145,10 +159,16 @@ class AnnualReportView(ApiMixin, APIView):
         query.is_valid(raise_exception=True)
         params = query.validated_data
         agency = access.get_agency_for_user(request.user, params["agency"])
-        data = build_report(agency, params["year"], include_children=params["include_children"])
+        data, published = publish.report_as_issued(
+            agency,
+            params["year"],
+            params["include_children"],
+            current=params["version"] == "current",
+        )
         fmt = params["format"]
         if fmt == "json":
-            return Response(data)
+            published_at = iso_datetime(published.published_at) if published else None
+            return Response({**data, "published_at": published_at})
         response = HttpResponse(exports.export(data, fmt), content_type=exports.CONTENT_TYPES[fmt])
         response["Content-Disposition"] = f'attachment; filename="{exports.filename(data, fmt)}"'
         return response

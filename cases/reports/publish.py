@@ -7,7 +7,7 @@ from decimal import Decimal
 from operator import attrgetter
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.urls import reverse
 
 from cases import timeutil
@@ -29,6 +29,18 @@ def published_for(agency: Agency, year: int, include_children: bool) -> Publishe
         .select_related("published_by")
         .first()
     )
+
+
+def report_as_issued(
+    agency: Agency, year: int, include_children: bool, *, current: bool = False
+) -> tuple[dict, PublishedReport | None]:
+    """The report every output gives (page downloads and the API alike): the numbers as published once
+    the report is published, unless `current` asks for them as the cases stand now; with the
+    published report, or None when these numbers are computed now."""
+    published = published_for(agency, year, include_children)
+    if published is not None and not current:
+        return published.data, published
+    return build_report(agency, year, include_children=include_children), None
 
 
 @transaction.atomic
@@ -125,10 +137,20 @@ def _change(h) -> str:
 
 
 def _history(model, since: datetime, scope: Q, relevant: Q, *related: str):
-    """The newest historical rows of `model` saved after `since`, at most CHANGE_LIMIT."""
+    """The newest historical rows of `model` saved after `since` that the report counts, before or
+    after the edit (a case moved out of the year or the offices changes the numbers too), at most
+    CHANGE_LIMIT."""
+    versions = model.history.model.objects
+    previous = versions.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+    counted_before = Exists(versions.filter(scope, relevant, history_id=OuterRef("previous_id")))
     return (
-        model.history.filter(scope, history_date__gt=since)
-        .filter(relevant)
+        model.history.filter(history_date__gt=since)
+        .annotate(
+            previous_id=Subquery(
+                previous.order_by("-history_date", "-history_id").values("history_id")[:1]
+            )
+        )
+        .filter((scope & relevant) | counted_before)
         .select_related("history_user", *related)
         .order_by("-history_date")[:CHANGE_LIMIT]
     )

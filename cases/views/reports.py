@@ -136,11 +136,9 @@ def report_download(request: HttpRequest) -> HttpResponse:
         return HttpResponse("参数有误：请选择机关、年度和下载格式（docx、xlsx、csv）。", status=400)
     agency, year = form.cleaned_data["agency"], form.cleaned_data["year"]
     include_children = form.cleaned_data["include_children"]
-    published = publish.published_for(agency, year, include_children)
-    if published and request.GET.get("version") != "current":
-        data = published.data
-    else:
-        data = build_report(agency, year, include_children=include_children)
+    data, _ = publish.report_as_issued(
+        agency, year, include_children, current=request.GET.get("version") == "current"
+    )
     response = HttpResponse(exports.export(data, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(data, fmt)}"'
     return response

@@ -1,5 +1,6 @@
 """GET /api/v1/reports/annual/ — the JSON of api.md exactly, files on request, access by the chokepoint."""
 
+import csv
 import io
 from datetime import date
 
@@ -9,6 +10,7 @@ from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
 from cases import outcomes
+from cases.reports.publish import publish
 from cases.reports.spec import COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -206,3 +208,44 @@ def test_the_schema_describes_it(api):
         "concluded_total",
         "carried_forward",
     }
+
+
+def _csv_cells(content: bytes) -> dict[str, str]:
+    rows = csv.reader(io.StringIO(content.decode("utf-8-sig")))
+    header = next(rows)
+    code, value = header.index("代码"), header.index("数值")
+    return {row[code]: row[value] for row in rows}
+
+
+def test_a_published_report_is_served_as_published(api, client, book, township_supervisor):
+    """Once published, the API gives the published numbers, in JSON and in every file, as the page
+    and its downloads do; version=current gives the numbers as the cases stand now."""
+    case = book.register(date(2025, 3, 3))
+    published = publish(user=township_supervisor, agency=book.agency, year=2025)
+    book.conclude(case, date(2025, 3, 10))  # a late entry dated back into 2025
+
+    params = {"agency": "jiangyi", "year": 2025}
+    body = api.get(URL, params).json()
+    assert body["applications"] == published.data["applications"]
+    assert body["applications"]["rows"]["carried_forward"]["total"] == 1
+    assert body["published_at"].endswith("+08:00")
+
+    client.force_login(township_supervisor)
+    page_csv = _csv_cells(client.get("/reports/download/", params | {"format": "csv"}).content)
+    api_csv = _csv_cells(api.get(URL, params | {"format": "csv"}).content)
+    assert api_csv == page_csv
+    assert api_csv["applications.rows.carried_forward.total"] == "1"
+
+    now = api.get(URL, params | {"version": "current"}).json()
+    assert now["published_at"] is None
+    assert now["applications"]["rows"]["carried_forward"]["total"] == 0
+    assert now["applications"]["rows"]["concluded_total"]["total"] == 1
+
+
+def test_an_unpublished_report_says_so(api, ledger):
+    assert api.get(URL, {"agency": "jiangyi", "year": 2025}).json()["published_at"] is None
+
+
+def test_an_unknown_version_is_a_400(api, ledger):
+    response = api.get(URL, {"agency": "jiangyi", "year": 2025, "version": "draft"})
+    assert response.status_code == 400 and "version" in response.json()

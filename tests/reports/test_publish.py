@@ -41,6 +41,31 @@ def test_published_numbers_stay_as_published(book, township, township_supervisor
     assert any("办结" in c.change for c in changes)
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"received_on": date(2026, 1, 5)},  # corrected into the next year
+        {"agency_code": "county"},  # corrected to another office
+    ],
+    ids=["out-of-the-year", "out-of-the-office"],
+)
+def test_a_case_moved_out_of_the_report_is_listed(
+    book, township, county, township_supervisor, frozen_today, edit
+):
+    """What changed since publication lists the cases counted before an edit as well as after it
+    (an administrator's correction in the admin can move a case out of the year or the office)."""
+    app = book.register(date(2025, 3, 3))
+    published = publish(user=township_supervisor, agency=township, year=2025)
+    frozen_today.shift(timedelta(hours=1))
+    if "agency_code" in edit:
+        app.agency = county
+    else:
+        app.received_on = edit["received_on"]
+    app.save()  # as the admin's change form saves it (with its history)
+    assert differences(published.data, build_report(township, 2025))
+    assert [c.what for c in changed_cases(published)] == [app.number]
+
+
 def test_nothing_changed_since(book, township, township_supervisor, frozen_today):
     book.register(date(2025, 11, 3))
     published = publish(user=township_supervisor, agency=township, year=2025)
