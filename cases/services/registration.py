@@ -74,15 +74,36 @@ def validate_applicant(data: ApplicantData) -> ApplicantData:
     )
 
 
-def applicant_find_or_create(data: ApplicantData) -> Applicant:
-    """The same person or organisation is recognised again by ID number or credit code;
-    their contact details are brought up to date (the old ones stay in history)."""
-    data = validate_applicant(data)
-    existing = None
+def registered_applicant(data: ApplicantData) -> Applicant | None:
+    """The applicant already registered under this ID number or credit code, if any. An applicant's
+    type is who they are — the annual report's column for every application of theirs — so a
+    registration that gives them another type is refused instead of moving their earlier applications
+    to another column (and their record to another name)."""
+    existing, key = None, ""
     if data.id_number:
-        existing = Applicant.objects.filter(id_number=data.id_number).first()
+        existing, key = Applicant.objects.filter(id_number=data.id_number).first(), "身份证号码"
     if existing is None and data.credit_code:
         existing = Applicant.objects.filter(credit_code=data.credit_code).first()
+        key = "统一社会信用代码"
+    if existing is not None and existing.type != data.type:
+        raise ValidationError(
+            {
+                "type": [
+                    f"该{key}已登记为{existing.get_type_display()}“{existing.name}”，"
+                    f"与所选的申请人类型（{Applicant.Type(data.type).label}）不符。"
+                    "请核对申请人类型和证件号码；确属原登记有误的，请管理员在后台更正该申请人。"
+                ]
+            }
+        )
+    return existing
+
+
+def applicant_find_or_create(data: ApplicantData) -> Applicant:
+    """The same person or organisation is recognised again by ID number or credit code (of the same
+    type: registered_applicant); their name and contact details are brought up to date (the old ones
+    stay in history)."""
+    data = validate_applicant(data)
+    existing = registered_applicant(data)
     if existing is None:
         return Applicant.objects.create(**data.__dict__)
     changed = False
@@ -153,6 +174,7 @@ def application_register(
         errors["handler"] = ["承办人须为本机关的承办人员。"]
     try:
         applicant_data = validate_applicant(applicant)
+        registered_applicant(applicant_data)
     except ValidationError as exc:
         errors.update({f"applicant_{k}": v for k, v in exc.message_dict.items()})
     if errors:

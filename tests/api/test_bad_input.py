@@ -244,6 +244,23 @@ def test_bad_action_bodies_name_the_field_and_save_nothing(
     assert Application.objects.get(pk=case["id"]).version == version
 
 
+def test_a_registered_applicant_under_another_type_is_400_and_saves_nothing(case, as_handler):
+    """The case's applicant (张三, a natural person, by ID number) entered again as an organisation."""
+    before = counts()
+    applicant = {
+        "type": "legal_service_org",
+        "name": "滇中律师事务所",
+        "id_number": "11010519491231002X",
+    }
+    response = as_handler.post(
+        "/api/v1/applications/", application_body(applicant=applicant), format="json"
+    )
+    data = assert_400(response, "applicant.type")
+    assert "已登记为自然人“张三”" in data["applicant.type"][0]
+    assert counts() == before
+    assert Applicant.objects.get().name == "张三"
+
+
 def test_another_offices_ids_are_404_and_change_nothing(case, api, bureau_people):
     client = api(bureau_people["admin"])
     before = counts()
