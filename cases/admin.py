@@ -113,19 +113,37 @@ class RemedyAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 @admin.register(PublishedReport)
 class PublishedReportAdmin(NoDeleteMixin, admin.ModelAdmin):
+    """Shown, never edited: a published report's numbers stay as published (reports/publish.py)."""
+
     list_display = ("agency", "year", "include_children", "published_at", "published_by")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class CalendarAdminMixin:
+    """Every edit of the calendar here recomputes the open cases, as the calendar page's do."""
+
+    def _recompute(self, request, what: str) -> None:
+        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：{what}")
+        messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
+
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
-        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：{obj}")
-        messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
+        self._recompute(request, str(obj))
 
     def delete_model(self, request, obj) -> None:
         super().delete_model(request, obj)
-        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：删除{obj}")
-        messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
+        self._recompute(request, f"删除{obj}")
+
+    def delete_queryset(self, request, queryset) -> None:
+        """The change list's "delete selected" action."""
+        removed = "、".join(str(obj) for obj in queryset)
+        super().delete_queryset(request, queryset)
+        self._recompute(request, f"删除{removed}")
 
 
 @admin.register(CalendarDay)

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from cases import timeutil
 from cases.clock import engine
 from cases.clock.calendar import CalendarEntry, WorkCalendar
-from cases.models import Application, ApplicationEvent, CalendarDay, CalendarYear
+from cases.models import Application, ApplicationEvent, CalendarDay, CalendarYear, Fee
 
 CLOCK_FIELDS = [
     "status",
@@ -145,13 +145,15 @@ EVENT_COLUMNS = ("application_id", "kind", "on", "days", "deadline", "note")
 def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
     """Recompute every open application after a calendar change. Each moved row is updated and gets a
     history record carrying the reason. Per batch a fixed number of statements: read the rows, read their
-    events, one executemany UPDATE, one executemany history INSERT. Returns how many rows moved."""
+    events, one executemany UPDATE, one executemany history INSERT. Then the payment due dates of the
+    fees awaited (recompute_fee_due_dates). Returns how many cases had a date moved."""
     invalidate_calendar()
     cal, today, soon = get_calendar(), timeutil.today(), due_soon_days()
     open_apps = Application.objects.exclude(status=Application.Status.CONCLUDED).filter(
         voided_at__isnull=True
     )
-    moved, last_pk = 0, 0
+    moved: set[int] = set()
+    last_pk = 0
     while True:
         rows = list(
             open_apps.filter(pk__gt=last_pk)
@@ -159,7 +161,7 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
             .values_list("pk", "version", "received_on", *CLOCK_FIELDS)[:batch_size]
         )
         if not rows:
-            return moved
+            return len(moved | recompute_fee_due_dates(reason=reason, cal=cal))
         first_pk, last_pk = rows[0][0], rows[-1][0]
         events: dict[int, list[engine.ClockEvent]] = defaultdict(list)
         in_range = ApplicationEvent.objects.filter(
@@ -179,7 +181,28 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
             if values != tuple(stored):
                 changes.append((pk, version, values, _moved_reason(reason, stored[2], values[2])))
         _write_changes(changes)
-        moved += len(changes)
+        moved.update(pk for pk, *_ in changes)
+
+
+def recompute_fee_due_dates(*, reason: str, cal: WorkCalendar) -> set[int]:
+    """The payment due date of every fee still awaited (notified, neither paid nor waived, its case open)
+    counted again on `cal`; each moved fee saved with the reason in its history. Returns the ids of the
+    applications whose fee moved. Few rows: only cases waiting for a payment."""
+    awaited = Fee.objects.filter(
+        paid_on__isnull=True,
+        waived_on__isnull=True,
+        application__status=Application.Status.AWAITING_FEE,
+        application__voided_at__isnull=True,
+    )
+    moved = set()
+    for fee in awaited:
+        due = engine.fee_payment_due(fee.notified_on, cal)
+        if fee.pay_due_on != due:
+            fee._change_reason = f"{reason}：缴费期限由{fee.pay_due_on}变为{due}"
+            fee.pay_due_on = due
+            fee.save(update_fields=["pay_due_on"])
+            moved.add(fee.application_id)
+    return moved
 
 
 def _write_changes(changes: list[tuple[int, int, tuple, str]]) -> None:

@@ -215,6 +215,8 @@ class _Run:
         self._event_lines(counting.effects(s.stops, start, cal))
         span_end = computed if computed is not None else max(merged[-1][0], start)
         provisional = self._calendar_lines(start, span_end) and s.override is None
+        if computed is None:  # the open stop's own due date is shown instead, counted too
+            provisional = self._stop_due_uncovered(span_end) or provisional
         deadline = computed
         if s.override is not None and s.override.deadline is not None:
             deadline = s.override.deadline
@@ -278,6 +280,24 @@ class _Run:
         self.lines.extend(lines)
         return uncovered
 
+    def _stop_due_uncovered(self, counted_to: date) -> bool:
+        """Whether the open fee or consultation stop's due date is counted in a year the calendar does
+        not cover (its lines added for the years after `counted_to`, which are already told)."""
+        dues = [due for due in (self._fee_due(), self._reply_due()) if due is not None]
+        if not dues:
+            return False
+        last = max(dues).year
+        self.lines.extend(uncovered_year_lines(self.cal, counted_to.year + 1, last))
+        return any(year not in self.cal.covered_years for year in range(counted_to.year, last + 1))
+
+    def _fee_due(self) -> date | None:
+        fee = self.s.open_stop(FEE)
+        return fee_payment_due(fee.start, self.cal) if fee else None
+
+    def _reply_due(self) -> date | None:
+        consultation = self.s.open_stop(CONSULTATION)
+        return third_party_reply_due(consultation.start, self.cal) if consultation else None
+
     def _uncovered_lines(self, start: date, end: date) -> bool:
         lines = uncovered_year_lines(self.cal, start.year, end.year)
         self.lines.extend(lines)
@@ -294,8 +314,6 @@ class _Run:
         late: bool,
     ) -> ClockResult:
         s, cal = self.s, self.cal
-        fee = s.open_stop(FEE)
-        consultation = s.open_stop(CONSULTATION)
         if s.conclusion is not None:
             self.lines.append(say.concluded(s.conclusion, late, cal, deadline))
         return ClockResult(
@@ -311,10 +329,8 @@ class _Run:
             due_soon=due_soon,
             supplement_notice_due=self.notice_due,
             supplement_period_end=self.period_end,
-            fee_payment_due=fee_payment_due(fee.start, cal) if fee else None,
-            third_party_reply_due=third_party_reply_due(consultation.start, cal)
-            if consultation
-            else None,
+            fee_payment_due=self._fee_due(),
+            third_party_reply_due=self._reply_due(),
             concluded_on=s.conclusion.on if s.conclusion else None,
             concluded_late=late,
             trace=tuple(self.lines),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from cases.clock import engine
+from cases.clocksync import get_calendar
 from cases.models import Application, ApplicationEvent
 
 KINDS: dict[str, str] = {
@@ -67,6 +68,19 @@ class NoticeLink:
 
 def cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def provisional_note(day: date) -> str:
+    """Said after a date counted in working days into a year whose holiday arrangement is not out."""
+    return f"（{day.year}年节假日安排尚未公布，该日期按周末推算，公布后如有变化另行告知）"
+
+
+def counted_note(start: date, day: date) -> str:
+    """provisional_note for a date counted from `start` to `day`, if any year between them is not
+    covered by the calendar (law.md §2: provisional wherever it is shown); else nothing."""
+    covered = get_calendar().covered_years
+    uncovered = any(year not in covered for year in range(start.year, day.year + 1))
+    return provisional_note(day) if uncovered else ""
 
 
 def _addressee(application: Application) -> str:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from cases import fees as fee_rules
 from cases.models import Application, Fee
 
-from .common import LAW, Notice, NoticeUnavailable, cn_date, make_notice, received
+from .common import LAW, Notice, NoticeUnavailable, cn_date, counted_note, make_notice, received
 
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _UNITS = ("", "拾", "佰", "仟")
@@ -65,7 +65,8 @@ def fee_notice(application: Application, fee: Fee | None) -> Notice:
     if fee is None:
         raise NoticeUnavailable("本申请没有发出收费通知。")
     money = f"人民币{fee.amount}元（大写：{rmb_upper(fee.amount)}）"
-    pay = f"请您自收到本通知次日起20个工作日内（即{cn_date(fee.pay_due_on)}前）缴纳上述费用。"
+    mark = counted_note(fee.notified_on, fee.pay_due_on)
+    pay = f"请您自收到本通知次日起20个工作日内（即{cn_date(fee.pay_due_on)}前{mark}）缴纳上述费用。"
     if fee.method == Fee.Method.COST:
         lead = (
             f"根据{LAW['2008']}第二十七条的规定，本机关依申请提供政府信息，"

@@ -131,3 +131,83 @@ def test_no_warning_in_october(client, people):
     with time_machine.travel(date(2026, 10, 31).isoformat() + "T10:00+08:00", tick=False):
         client.force_login(people[("jiangyi", "supervisor")])
         assert "尚未录入" not in client.get(reverse("home")).content.decode()
+
+
+def _fee_notified_on_2026_12_15(register, people):
+    from cases.services import fees
+
+    with time_machine.travel(date(2026, 12, 15), tick=False):
+        app = register(received_on=date(2026, 12, 15))
+        fees.fee_notify(
+            user=people[("jiangyi", "handler")],
+            application=app,
+            on=date(2026, 12, 15),
+            method="per_page",
+            pages=40,
+        )
+    app.refresh_from_db()
+    return app
+
+
+def test_a_fee_payment_due_date_moves_with_the_calendar(register, people):
+    """law.md §2: every open case's dates are recomputed — the fee's payment period too (§5)."""
+    app = _fee_notified_on_2026_12_15(register, people)
+    assert app.fee.pay_due_on == date(2027, 1, 12)  # 20 working days on plain 2027 weekends
+    assert app.deadline_provisional  # the date shown is counted into 2027
+    admin = people[("jiangyi", "admin")]
+    calendar_set_day(user=admin, day=date(2027, 1, 1), workday=False, name="元旦", source="国办")
+    moved = calendar_mark_year_covered(user=admin, year=2027, source="国办发明电〔2026〕X号")
+    assert moved == 1
+    app.refresh_from_db()
+    assert app.fee.pay_due_on == date(2027, 1, 13)  # past 元旦
+    assert not app.deadline_provisional
+    reason = app.fee.history.order_by("-history_id").first().history_change_reason
+    assert (
+        reason
+        == "2027年节假日安排已公布（国办发明电〔2026〕X号）：缴费期限由2027-01-12变为2027-01-13"
+    )
+
+
+def test_payment_on_the_moved_last_day_is_in_time(register, people):
+    from cases.services import fees
+
+    app = _fee_notified_on_2026_12_15(register, people)
+    admin = people[("jiangyi", "admin")]
+    calendar_set_day(user=admin, day=date(2027, 1, 1), workday=False, name="元旦", source="国办")
+    calendar_mark_year_covered(user=admin, year=2027, source="国办")
+    app.refresh_from_db()
+    with time_machine.travel(date(2027, 1, 13), tick=False):
+        fees.fee_pay(user=people[("jiangyi", "handler")], application=app, on=date(2027, 1, 13))
+    app.refresh_from_db()
+    assert app.status == "open" and app.fee.paid_on == date(2027, 1, 13)
+
+
+def test_a_paid_fee_keeps_its_due_date(register, people):
+    from cases.services import fees
+
+    app = _fee_notified_on_2026_12_15(register, people)
+    with time_machine.travel(date(2026, 12, 16), tick=False):
+        fees.fee_pay(user=people[("jiangyi", "handler")], application=app, on=date(2026, 12, 16))
+    admin = people[("jiangyi", "admin")]
+    calendar_set_day(user=admin, day=date(2027, 1, 1), workday=False, name="元旦", source="国办")
+    calendar_mark_year_covered(user=admin, year=2027, source="国办")
+    app.refresh_from_db()
+    assert app.fee.pay_due_on == date(2027, 1, 12)  # as notified: paid, nothing more to count
+
+
+def test_deleting_days_in_the_admin_list_recomputes_open_cases(register, client, people):
+    """The change list's "delete selected" action, not only the one-day delete page."""
+    from cases.models import User
+
+    app = register(received_on=date(2026, 9, 18))
+    assert app.deadline == date(2026, 10, 22)  # across 中秋 and 国庆
+    client.force_login(User.objects.create_superuser("root", "root@example.cn", "pw"))
+    holiday = CalendarDay.objects.get(day=date(2026, 10, 5))
+    response = client.post(
+        reverse("admin:cases_calendarday_changelist"),
+        {"action": "delete_selected", "_selected_action": [holiday.pk], "post": "yes"},
+    )
+    assert response.status_code == 302
+    app.refresh_from_db()
+    assert app.deadline == date(2026, 10, 21)  # 2026-10-05 is now a working day
+    assert "删除2026-10-05" in app.history.order_by("-history_id").first().history_change_reason

@@ -1,6 +1,6 @@
 """Dates past the last published holiday arrangement are provisional until it is published."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import chinese_calendar
 
@@ -50,13 +50,30 @@ def test_deadline_inside_the_covered_year_is_final() -> None:
     assert not result.provisional
 
 
-def test_open_stop_is_provisional_only_if_the_count_reached_an_uncovered_year() -> None:
-    events = [engine.ClockEvent(engine.CONSULTATION_STARTED, date(2026, 12, 22))]
-    result = engine.compute(RECEIVED, events, CAL, date(2027, 1, 5))
-    assert result.deadline is None
-    assert not result.provisional  # frozen at 2026-12-22
-    events = [engine.ClockEvent(engine.CONSULTATION_STARTED, date(2027, 1, 4))]
-    assert engine.compute(RECEIVED, events, CAL, date(2027, 1, 5)).provisional
+def test_open_stop_with_its_due_date_in_an_uncovered_year_is_provisional() -> None:
+    """law.md §2: a date computed past the last covered year is provisional wherever it is shown —
+    while a stop is open that is its own due date (the third party's reply, the fee's payment)."""
+    for kind, due_of in (
+        (engine.CONSULTATION_STARTED, lambda r: r.third_party_reply_due),
+        (engine.FEE_NOTIFIED, lambda r: r.fee_payment_due),
+    ):
+        events = [engine.ClockEvent(kind, date(2026, 12, 22))]
+        result = engine.compute(RECEIVED, events, CAL, date(2026, 12, 23))
+        assert result.deadline is None  # the count is frozen at 2026-12-22, inside 2026
+        assert due_of(result).year == 2027  # counted on plain 2027 weekends
+        assert result.provisional
+        assert "2027年节假日安排尚未公布，按周末推算，待节假日安排公布后确认" in result.trace
+        covered = engine.compute(RECEIVED, events, with_2027(covered=True), date(2026, 12, 23))
+        assert not covered.provisional
+        assert due_of(covered) == due_of(result) + timedelta(days=1)  # past 元旦 2027-01-01
+
+
+def test_open_stop_with_its_due_date_in_a_covered_year_is_final() -> None:
+    events = [engine.ClockEvent(engine.CONSULTATION_STARTED, date(2026, 11, 4))]
+    result = engine.compute(date(2026, 11, 2), events, CAL, date(2026, 11, 5))
+    assert result.third_party_reply_due == date(2026, 11, 25)
+    assert not result.provisional
+    assert not any("尚未公布" in line for line in result.trace)
 
 
 def test_years_before_the_calendar() -> None:
