@@ -68,6 +68,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The reason a history record gives (a void reason, a calendar notice's title with the dates it moved)
+# is as long as the person wrote it: text, not simple-history's default varchar(100).
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -179,7 +183,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"  # the page, or JSON under /api/
 AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 # How many reverse proxies stand in front of gunicorn (nginx on the same server: 1). The client's
 # address is then taken from X-Forwarded-For; 0 trusts only REMOTE_ADDR.
