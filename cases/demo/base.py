@@ -37,9 +37,10 @@ class DemoBase:
     def staff(self, agency: Agency, suffix: str) -> User:
         return User.objects.get(username=f"{agency.code}-{suffix}")
 
-    def applicant(self) -> registration.ApplicantData:
+    def applicant(self, *, person: bool = False) -> registration.ApplicantData:
+        """A citizen three times in four (always, with `person`), else an organisation."""
         rng = self.rng
-        if rng.random() < 0.75:
+        if person or rng.random() < 0.75:
             name = rng.choice(SURNAMES) + rng.choice(GIVEN)
             return registration.ApplicantData(
                 type="natural_person",
@@ -60,7 +61,7 @@ class DemoBase:
         return min(self.cal.add_working_days(d, n), self.today)
 
     def register(
-        self, agency: Agency, received_on: date, *, items: int | None = None
+        self, agency: Agency, received_on: date, *, items: int | None = None, person: bool = False
     ) -> Application:
         content = self.rng.choice(CONTENTS).format(year=received_on.year - 1)
         return registration.application_register(
@@ -68,7 +69,7 @@ class DemoBase:
             agency=agency,
             channel=self.rng.choice(Application.Channel.values),
             received_on=received_on,
-            applicant=self.applicant(),
+            applicant=self.applicant(person=person),
             content=content,
             items=items or self.rng.choice([1, 1, 1, 2, 3]),
             handler=self.staff(agency, "handler"),

@@ -18,7 +18,12 @@ class DemoBuilder(BranchScenarios):
 
     def one_case(self, agency: Agency, received_on: date, scenario: str) -> None:
         # 12 件 in one application: the 11th and 12th of the month are charged (按件计收)
-        app = self.register(agency, received_on, items=12 if scenario == "fee_per_item" else None)
+        app = self.register(
+            agency,
+            received_on,
+            items=12 if scenario == "fee_per_item" else None,
+            person=scenario == "cost_2008",  # waived for a citizen's hardship (2008 Art. 28)
+        )
         h = self.staff(agency, "handler")
         sup = self.staff(agency, "supervisor")
 

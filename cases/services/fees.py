@@ -165,6 +165,12 @@ def fee_waive(
     check_date(application, on)
     fee = application.fee
     _require_within_pay_period(fee, on, also="不能再减免，")
+    applicant = application.applicant
+    if fee.method == Fee.Method.COST and applicant.type != applicant.Type.NATURAL_PERSON:
+        raise StateConflict(
+            "2008年《条例》第二十八条规定，确有经济困难的公民才可以申请减免费用；"
+            f"本申请的申请人是{applicant.get_type_display()}，不能减免。"
+        )
     require_approver(application, approved_by)
     reason = required_text(reason, field="reason", message="请写明减免理由。")
     fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason

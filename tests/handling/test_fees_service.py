@@ -143,6 +143,27 @@ def test_2008_cost_fee_records_amount_and_items(register, handler):
     assert "第二十七条" in fee.basis
 
 
+def test_2008_cost_fee_waiver_is_for_citizens_only(register, handler, sup):
+    """law.md §5 (2008, Art. 28): citizens in real financial hardship may have cost fees waived."""
+    company = ApplicantData(type="commercial_enterprise", name="金沙建材有限公司")
+    app = notify(
+        register(received_on=D(2018, 3, 1), applicant=company), handler, method="cost", amount="20"
+    )
+    before = snapshot(app)
+    with pytest.raises(
+        StateConflict, match="确有经济困难的公民才可以申请减免费用；本申请的申请人是商业企业"
+    ):
+        fees.fee_waive(
+            user=handler, application=app, on=D(2018, 3, 5), approved_by=sup, reason="困难"
+        )
+    assert snapshot(app) == before
+    person = notify(register(received_on=D(2018, 3, 1)), handler, method="cost", amount="20")
+    fees.fee_waive(
+        user=handler, application=person, on=D(2018, 3, 5), approved_by=sup, reason="低保户"
+    )
+    assert fresh(person).fee.state == "waived"
+
+
 @pytest.mark.parametrize("amount", [None, "0", "-3", "abc", "2000000"])
 def test_cost_amount_refusals(register, handler, amount):
     app = register(received_on=D(2018, 3, 1))
