@@ -8,7 +8,6 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from cases import access, selectors
@@ -35,9 +34,19 @@ class BoundedDateFilter(django_filters.DateFilter):
     field_class = BoundedDateFormField
 
 
-@extend_schema_field(OpenApiTypes.INT)
 class IntegerFilter(django_filters.Filter):
+    """An integer parameter; the bounds it is given (min_value, max_value) are in the schema too, so
+    a client that follows the schema is never refused for a number."""
+
     field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        schema: dict = {"type": "integer"}
+        for key, bound in (("minimum", "min_value"), ("maximum", "max_value")):
+            if self.extra.get(bound) is not None:
+                schema[key] = self.extra[bound]
+        extend_schema_field(schema)(self)
 
 
 def agency_filter() -> django_filters.CharFilter:

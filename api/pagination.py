@@ -8,6 +8,16 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+    page_query_description = "页码（从1开始）"
+    page_size_query_description = "每页条数（默认50，最多500；更大的数按500）"
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["maximum"] = self.max_page_size
+        return parameters
 
     def requested_slice(self, request) -> slice | None:
         """The rows the request's page covers, when its number is a plain one; None otherwise (the

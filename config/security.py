@@ -1,4 +1,5 @@
-"""Security pieces of the deployment: the content security policy and the client's IP address.
+"""Security pieces of the deployment: the content security policy, the client's IP address and the
+answer to a locked login.
 
 Content security policy (Django 5.2 has none built in): every HTML response gets a
 ``Content-Security-Policy`` header built from ``settings.CONTENT_SECURITY_POLICY`` (a dict of
@@ -87,3 +88,34 @@ def client_ip(request: HttpRequest) -> str:
         if forwarded:
             return forwarded[0]
     return remote
+
+
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict | None = None,
+) -> HttpResponse:
+    """What django-axes answers once a login is locked (``AXES_LOCKOUT_CALLABLE``): the page for
+    people (429); for the API, its own error shape — JSON, 403, a Chinese ``detail`` — so that a
+    client script reads why its token request is refused."""
+    from axes.helpers import get_client_username, get_cool_off, get_failure_limit
+    from django.http import JsonResponse
+    from django.shortcuts import render
+
+    username = get_client_username(request, credentials) or ""
+    context = {
+        "failure_limit": get_failure_limit(request, credentials),
+        "username": username,
+        "cooloff_timedelta": get_cool_off(request),
+    }
+    if request.path.startswith("/api/"):
+        who = f"用户“{username}”" if username else "此地址"
+        return JsonResponse(
+            {
+                "detail": f"连续{context['failure_limit']}次登录失败，{who}的登录已暂时锁定，"
+                "请稍后再试；如忘记密码，请联系本机关的系统管理员重置。"
+            },
+            status=403,
+            json_dumps_params={"ensure_ascii": False},
+        )
+    return render(request, "registration/locked_out.html", context, status=429)

@@ -101,6 +101,27 @@ def test_list_filters_are_described(schema):
         assert names <= params, names - params
 
 
+@pytest.mark.parametrize(
+    ("path", "name", "bounds", "refused"),
+    [
+        ("/api/v1/applications/", "due_within", {"minimum": 0, "maximum": 250}, ["-1", "251"]),
+        ("/api/v1/applications/", "page", {"minimum": 1}, ["0"]),
+        ("/api/v1/applications/", "page_size", {"minimum": 1, "maximum": 500}, []),
+        ("/api/v1/remedies/", "application", {"minimum": 1}, ["0"]),
+    ],
+)
+def test_numeric_parameters_state_the_bounds_the_api_holds_them_to(
+    schema, as_handler, path, name, bounds, refused
+):
+    """A client that keeps to the schema's numbers is never refused for one; outside them it is."""
+    (parameter,) = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name]
+    assert parameter["schema"].items() >= bounds.items()
+    for value in refused:
+        assert as_handler.get(path, {name: value}).status_code in (400, 404)
+    for value in bounds.values():
+        assert as_handler.get(path, {name: value}).status_code == 200
+
+
 def test_application_fields_and_errors_are_described(schema):
     application = schema["components"]["schemas"]["Application"]
     assert set(application["required"]) >= CONTRACT_FIELDS

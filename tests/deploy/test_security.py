@@ -239,12 +239,17 @@ def test_the_api_token_endpoint_is_throttled_too(client, people, caplog, setting
             content_type="application/json",
             REMOTE_ADDR="203.0.113.5",
         )
-    assert response.status_code == 429
+    locked = {
+        "detail": "连续5次登录失败，用户“county-handler”的登录已暂时锁定，请稍后再试；如忘记密码，请联系本机关的系统管理员重置。"
+    }
+    # the API's own error shape (api.md: JSON, 403 without the right), not the login page
+    assert (response.status_code, response["Content-Type"]) == (403, "application/json")
+    assert response.json() == locked
     response = client.post(
         url,
         {"username": "county-handler", "password": "pw"},
         content_type="application/json",
         REMOTE_ADDR="203.0.113.5",
     )
-    assert response.status_code == 429
+    assert (response.status_code, response.json()) == (403, locked)
     assert "login failed user=county-handler ip=203.0.113.5" in auth_lines(caplog)
