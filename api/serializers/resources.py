@@ -1,9 +1,12 @@
 """Consultations, remedies (reconsideration, litigation, complaints) and the working calendar."""
 
+import datetime
+
 from rest_framework import serializers
 
 from cases import access, identity
 from cases.models import Application, CalendarDay, Consultation, Remedy
+from cases.services.calendar import FIRST_YEAR, LAST_YEAR, YEAR_MESSAGE
 
 from ..fields import BoundedDateField, BoundedDateTimeField, IdField, TextField
 from .common import AgencyCodeField, iso_date, iso_datetime
@@ -123,7 +126,7 @@ class RemedySerializer(serializers.Serializer):
 
 
 class CalendarQuerySerializer(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100, required=False)
+    year = serializers.IntegerField(min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)
 
 
 class CalendarSerializer(serializers.Serializer):
@@ -136,10 +139,15 @@ class CalendarSerializer(serializers.Serializer):
 
 
 class CalendarDaySerializer(serializers.Serializer):
-    date = BoundedDateField()
+    date = BoundedDateField(help_text=f"{FIRST_YEAR}年至{LAST_YEAR}年之间")
     workday = serializers.BooleanField(help_text="true：周末调休上班；false：放假")
     name = serializers.CharField(max_length=50)
     source = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+    def validate_date(self, day: datetime.date) -> datetime.date:
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise serializers.ValidationError(YEAR_MESSAGE)
+        return day
 
 
 class CalendarChangeSerializer(CalendarSerializer):

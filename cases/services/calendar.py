@@ -9,11 +9,17 @@ from cases.access import require
 from cases.clocksync import recompute_open_applications
 from cases.models import CalendarDay, CalendarYear, User
 
+# the years the calendar holds: entered, covered and looked up (the API's ?year=, the page's year)
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+YEAR_MESSAGE = f"年度应在{FIRST_YEAR}年至{LAST_YEAR}年之间。"
+
 
 @transaction.atomic
 def calendar_set_day(*, user: User, day: date, workday: bool, name: str, source: str = "") -> int:
     """Add or change one holiday / make-up working day; returns how many open cases moved."""
     require(user, "calendar")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError({"day": [YEAR_MESSAGE]})
     if not name.strip():
         raise ValidationError({"name": ["请填写名称，如“春节”或“春节调休上班”。"]})
     if workday and day.weekday() < 5:
@@ -40,8 +46,8 @@ def calendar_remove_day(*, user: User, day: date) -> int:
 def calendar_mark_year_covered(*, user: User, year: int, source: str) -> int:
     """Declare a year's arrangement complete (e.g. after entering the 国务院办公厅 notice)."""
     require(user, "calendar")
-    if not 2000 <= year <= 2100:
-        raise ValidationError({"year": ["年度无效。"]})
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError({"year": [YEAR_MESSAGE]})
     if not source.strip():
         raise ValidationError({"source": ["请填写来源，如国务院办公厅通知的文号。"]})
     CalendarYear.objects.update_or_create(year=year, defaults={"source": source.strip()})

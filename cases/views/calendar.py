@@ -24,7 +24,9 @@ class DayForm(ServiceErrorsMixin, forms.Form):
 
 
 class YearForm(ServiceErrorsMixin, forms.Form):
-    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    year = forms.IntegerField(
+        label="年度", min_value=calendar_services.FIRST_YEAR, max_value=calendar_services.LAST_YEAR
+    )
     source = forms.CharField(
         label="来源", max_length=200, help_text="国务院办公厅关于该年部分节假日安排的通知文号"
     )

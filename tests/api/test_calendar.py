@@ -47,6 +47,19 @@ def test_admin_sets_a_holiday_and_open_cases_move(case, api, people):
     )
 
 
+@pytest.mark.parametrize("day", ["1999-12-31", "2101-01-01"])
+def test_a_day_outside_the_years_the_calendar_holds_is_400(api, people, day):
+    """Only days of the years ?year= reads back (2000–2100) are entered; nothing saved otherwise."""
+    before = CalendarDay.objects.count()
+    response = api(people[("jiangyi", "admin")]).post(
+        "/api/v1/calendar/", {"date": day, "workday": False, "name": "假日"}, format="json"
+    )
+    assert response.status_code == 400 and list(response.json()) == ["date"]
+    if day.startswith("1999"):  # (past 2100 the date field itself refuses it)
+        assert response.json()["date"] == ["年度应在2000年至2100年之间。"]
+    assert CalendarDay.objects.count() == before
+
+
 def test_a_workday_must_be_a_weekend_day(api, people):
     response = api(people[("jiangyi", "admin")]).post(
         "/api/v1/calendar/", {"date": "2026-11-26", "workday": True, "name": "调休"}, format="json"
