@@ -107,3 +107,17 @@ def test_only_supervisors_and_admins_of_a_visible_office_publish(
         user=people[("county", "admin")], agency=county, year=2025, include_children=True
     )
     assert report.include_children and report.data["include_children"]
+
+
+def test_a_published_report_is_read_only_in_the_admin(
+    client, township, township_supervisor, frozen_today, django_user_model
+):
+    published = publish(user=township_supervisor, agency=township, year=2025)
+    client.force_login(django_user_model.objects.create_superuser("root", "root@example.cn", "pw"))
+    url = f"/admin/cases/publishedreport/{published.pk}/change/"
+    assert client.get(url).status_code == 200  # shown
+    response = client.post(url, {"year": 2024, "data": "{}"})
+    assert response.status_code == 403
+    assert client.get("/admin/cases/publishedreport/add/").status_code == 403
+    published.refresh_from_db()
+    assert (published.year, published.data["year"]) == (2025, 2025)
