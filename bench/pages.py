@@ -12,14 +12,13 @@ Run:
   .venv/bin/python bench/pages.py --requests 50
 """
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.api import in_process_arguments, machine, setup_in_process
+from bench.api import in_process_arguments, setup_in_process
+from bench.inprocess import measure_and_print
 
 # (label, username, path): the users bench/api_data.py creates, "<office code>-<role>"
 PAGES = [
@@ -38,9 +37,7 @@ PAGES = [
 def main() -> None:
     args = in_process_arguments(__doc__, requests=20, warmup=3, per="page")
     warmed = setup_in_process(args, "pages benchmark")
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from cases.models import Application, User
 
@@ -53,36 +50,14 @@ def main() -> None:
     detail = (
         Application.objects.filter(agency=office).order_by("-id").values_list("id", flat=True)[0]
     )
-    pages = [*PAGES, ("one application", "county00-o02-handler", f"/applications/{detail}/")]
-    times: dict[str, list[float]] = {label: [] for label, _, _ in pages}
-    shape: dict[str, tuple[int, int]] = {}
-    for i in range(args.warmup + args.requests):
-        for label, username, path in pages:
-            with CaptureQueriesContext(connection) as queries:
-                start = time.perf_counter()
-                response = clients[username].get(path)
-                elapsed = time.perf_counter() - start
-            if response.status_code != 200:
-                raise SystemExit(f"{label}: {path} answered {response.status_code}")
-            if i >= args.warmup:
-                times[label].append(elapsed * 1000)
-                shape[label] = (len(queries), len(response.content))
-
-    print()
-    print(f"machine: {machine()}")
-    print(
-        f"data: {args.rows:,} applications in PostgreSQL; {args.requests} measured requests per page after {args.warmup}"
-    )
-    print(f"PostgreSQL: {warmed}")
-    print()
-    print(f"{'page':<32} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KB':>6}")
-    for label, values in times.items():
-        values.sort()
-        p95 = values[int(0.95 * (len(values) - 1))]
-        queries, size = shape[label]
-        print(
-            f"{label:<32} {statistics.median(values):>10.1f} {p95:>8.1f} {queries:>8} {size // 1024:>6}"
-        )
+    pages = [
+        (label, clients[username], path)
+        for label, username, path in [
+            *PAGES,
+            ("one application", "county00-o02-handler", f"/applications/{detail}/"),
+        ]
+    ]
+    measure_and_print(args, warmed, pages, heading="page")
 
 
 if __name__ == "__main__":
