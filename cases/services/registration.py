@@ -98,12 +98,10 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
     return existing
 
 
-def applicant_find_or_create(data: ApplicantData) -> Applicant:
-    """The same person or organisation is recognised again by ID number or credit code (of the same
-    type: registered_applicant); their name and contact details are brought up to date (the old ones
-    stay in history)."""
-    data = validate_applicant(data)
-    existing = registered_applicant(data)
+def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant:
+    """A new applicant from validated `data`, or the one recognised again (`existing`, from
+    registered_applicant) with its name and contact details brought up to date (the old ones stay in
+    history)."""
     if existing is None:
         return Applicant.objects.create(**data.__dict__)
     changed = False
@@ -172,9 +170,10 @@ def application_register(
         handler.agency_id != agency.pk or handler.role not in ("handler", "supervisor", "admin")
     ):
         errors["handler"] = ["承办人须为本机关的承办人员。"]
+    existing_applicant = None
     try:
         applicant_data = validate_applicant(applicant)
-        registered_applicant(applicant_data)
+        existing_applicant = registered_applicant(applicant_data)
     except ValidationError as exc:
         errors.update({f"applicant_{k}": v for k, v in exc.message_dict.items()})
     if errors:
@@ -189,7 +188,7 @@ def application_register(
         channel=channel,
         received_on=received_on,
         submitted_on=submitted_on,
-        applicant=applicant_find_or_create(applicant_data),
+        applicant=applicant_save(applicant_data, existing_applicant),
         content=content.strip(),
         items=items,
         delivery=delivery,
