@@ -288,7 +288,7 @@ class _Run:
             return False
         last = max(dues).year
         self.lines.extend(uncovered_year_lines(self.cal, counted_to.year + 1, last))
-        return any(year not in self.cal.covered_years for year in range(counted_to.year, last + 1))
+        return bool(uncovered_year_lines(self.cal, counted_to.year, last))
 
     def _fee_due(self) -> date | None:
         fee = self.s.open_stop(FEE)

@@ -78,8 +78,7 @@ def provisional_note(day: date) -> str:
 def counted_note(start: date, day: date) -> str:
     """provisional_note for a date counted from `start` to `day`, if any year between them is not
     covered by the calendar (law.md §2: provisional wherever it is shown); else nothing."""
-    covered = get_calendar().covered_years
-    uncovered = any(year not in covered for year in range(start.year, day.year + 1))
+    uncovered = engine.uncovered_year_lines(get_calendar(), start.year, day.year)
     return provisional_note(day) if uncovered else ""
 
 
