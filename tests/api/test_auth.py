@@ -93,3 +93,31 @@ def test_schema_and_docs_are_public(db):
     client = APIClient()
     assert client.get("/api/v1/schema/").status_code == 200
     assert client.get("/api/v1/docs/").status_code == 200
+
+
+def test_a_new_password_ends_the_users_api_tokens(api, township_handler):
+    """As a new password ends the user's other sessions, it ends their tokens: a token taken with
+    the old password (a lost laptop, a guessed password) stops working once the password is reset."""
+    client = api(township_handler)
+    assert client.get("/api/v1/applications/").status_code == 200
+    township_handler.set_password("Gongkai-2026-reset")
+    township_handler.save()
+    assert client.get("/api/v1/applications/").status_code == 401
+    response = APIClient().post(
+        "/api/v1/auth/token/",
+        {"username": "jiangyi-handler", "password": "Gongkai-2026-reset"},
+        format="json",
+    )
+    assert response.status_code == 200
+    fresh = APIClient()
+    fresh.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+    assert fresh.get("/api/v1/applications/").status_code == 200
+
+
+def test_other_changes_and_the_same_password_hashed_again_keep_the_token(api, township_handler):
+    client = api(township_handler)
+    township_handler.full_name = "新姓名"
+    township_handler.save()
+    township_handler.set_password("pw")  # e.g. a hasher upgrade rehashing the password at login
+    township_handler.save(update_fields=["password"])
+    assert client.get("/api/v1/applications/").status_code == 200
