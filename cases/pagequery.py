@@ -6,6 +6,7 @@ planner plans the list for all its rows — which the count reads anyway. Withou
 15 costs the window as if the LIMIT let it stop early and walks the whole table in date order: a
 county's list of 100,000 cases took 1.9 s instead of ~30 ms (bench/api.py)."""
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models import QuerySet
 
@@ -27,7 +28,10 @@ def page_ids_and_total(qs: QuerySet, rows: slice) -> tuple[list[int], int] | Non
         columns.append((field.column, "DESC" if name.startswith("-") else "ASC"))
     names = list(dict.fromkeys(["id", *(column for column, _ in columns)]))
     inner = qs.order_by().values_list(*names)
-    sql, params = inner.query.sql_with_params()
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a list that can hold no row (the user sees no office): no query at all
+        return [], None
     connection = connections[qs.db]
     quote = connection.ops.quote_name
     fence = " OFFSET 0" if connection.vendor == "postgresql" else ""

@@ -142,3 +142,17 @@ def test_optional_fields(frozen_today, as_front):
     assert data["submitted_on"] == "2026-10-30"
     assert data["items"] == 3
     assert Application.objects.get(pk=data["id"]).received_on == date(2026, 11, 3)
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?search=财政", "?search=abc&ordering=deadline", "?status=open&page_size=10"]
+)
+def test_staff_without_an_office_see_an_empty_list_not_a_500(case, api, township_handler, query):
+    """A member of staff whose office was taken away (or never given) sees nothing — an empty list,
+    as on the pages — and never a server error (api.md: never a 500)."""
+    township_handler.agency = None
+    township_handler.save()
+    response = api(township_handler).get(f"/api/v1/applications/{query}")
+    assert response.status_code == 200
+    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert api(township_handler).get(f"/api/v1/applications/{case['id']}/").status_code == 404
