@@ -169,6 +169,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "id_number_shown": applicant.id_number
             if full
             else identity.mask_id_number(applicant.id_number),
+            "credit_code_shown": applicant.credit_code
+            if full
+            else identity.mask_credit_code(applicant.credit_code),
             "phone_shown": applicant.phone if full else identity.mask_phone(applicant.phone),
             "address_shown": applicant.address if full else "",
         },

@@ -136,3 +136,27 @@ def test_static_files_are_served_by_the_app(client, db):
     response = client.get("/static/css/gongkai.css")
     assert response.status_code == 200
     assert b"Noto Sans CJK SC" in b"".join(response.streaming_content)
+
+
+def test_case_page_masks_the_credit_code_for_the_front_desk_as_the_api_does(
+    register, client, township_front, township_handler
+):
+    """The case page shows the front desk what the API shows it (api/serializers: ID number, credit
+    code and phone masked, address left out); those who handle the case see it whole."""
+    from cases.services.registration import ApplicantData
+
+    company = ApplicantData(
+        type="commercial_enterprise",
+        name="元谋县金沙建材有限公司",
+        credit_code="91350100M000100Y43",
+    )
+    app = register(applicant=company)
+    client.force_login(township_front)
+    page = client.get(reverse("application-detail", args=[app.pk])).content.decode()
+    assert "913501********0Y43" in page
+    assert "91350100M000100Y43" not in page
+    api = client.get(f"/api/v1/applications/{app.pk}/").json()["applicant"]
+    assert api["credit_code"] == "913501********0Y43"
+    client.force_login(township_handler)
+    page = client.get(reverse("application-detail", args=[app.pk])).content.decode()
+    assert "91350100M000100Y43" in page
