@@ -8,8 +8,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2100
+from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
+
 MAX_ID = 2**63 - 1
 TEXT_MAX = 5000  # like the pages' forms
 

@@ -155,7 +155,7 @@ class ApplicationFilterSet(SelectorFilterSet):
     due_within = IntegerFilter(
         method="parse_only",
         min_value=0,
-        max_value=250,
+        max_value=selectors.DUE_WITHIN_MAX,
         help_text="答复期限在今后N个工作日内（未超期、未办结）",
     )
     received_after = BoundedDateFilter(method="parse_only", help_text="收到申请之日不早于（含）")

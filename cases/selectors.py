@@ -93,6 +93,9 @@ def overdue(qs: QuerySet[Application], *, today: date | None = None) -> QuerySet
     )
 
 
+DUE_WITHIN_MAX = 250  # working days: a year's; the lists' and the API's bound
+
+
 def due_within(
     qs: QuerySet[Application], days: int, *, today: date | None = None
 ) -> QuerySet[Application]:

@@ -4,6 +4,11 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+# the dates any input may carry (API fields, the lists' filters): a year-9999 date plus one day is an
+# OverflowError in the calendar arithmetic and the day bounds
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
 
 def now() -> datetime:
     return timezone.now()

@@ -2,11 +2,20 @@
 
 from datetime import date
 
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.dateparse import parse_date
 
+from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
+
 PAGE_SIZE = 50
+# the lists' filters a link or a typed address may carry, named as the clerk sees them
+FILTER_LABELS = {
+    "received_after": "收到日期（起）",
+    "received_before": "收到日期（止）",
+    "due_within": "期限在几个工作日内",
+}
 
 
 def paginate(request: HttpRequest, items, *, size: int = PAGE_SIZE) -> Page:
@@ -14,10 +23,36 @@ def paginate(request: HttpRequest, items, *, size: int = PAGE_SIZE) -> Page:
 
 
 def date_param(request: HttpRequest, name: str) -> date | None:
-    try:
-        return parse_date(request.GET.get(name, "") or "")
-    except ValueError:
+    """A date filter from the query string; a value that is no date in the years the system counts
+    (1900–2100, as in the API) is left out of the filter, and the page says so."""
+    raw = request.GET.get(name, "")
+    if not raw:
         return None
+    try:
+        day = parse_date(raw)
+    except ValueError:
+        day = None
+    if day is None or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        _ignored(request, name, f"应为{EARLIEST_YEAR}年至{LATEST_YEAR}年之间的日期")
+        return None
+    return day
+
+
+def int_param(request: HttpRequest, name: str, *, maximum: int) -> int | None:
+    """A whole-number filter from 0 to `maximum`; any other value is left out, and the page says so."""
+    raw = request.GET.get(name, "")
+    if not raw:
+        return None
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > maximum:
+        _ignored(request, name, f"应为0至{maximum}的整数")
+        return None
+    return int(raw)
+
+
+def _ignored(request: HttpRequest, name: str, expected: str) -> None:
+    messages.warning(
+        request, f"筛选条件“{FILTER_LABELS.get(name, name)}”{expected}，本次未按它筛选。"
+    )
 
 
 def querystring_without_page(request: HttpRequest) -> str:

@@ -15,7 +15,7 @@ from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationFor
 from cases.models import Applicant, Application, Consultation
 from cases.services import registration, voiding
 
-from .common import date_param, paginate, querystring_without_page
+from .common import date_param, int_param, paginate, querystring_without_page
 
 
 @login_required
@@ -103,7 +103,6 @@ def consultation_register(request: HttpRequest) -> HttpResponse:
 def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFilters:
     code = request.GET.get("agency", "")
     agency = access.find_visible_agency(user, code) if code else None
-    due = request.GET.get("due_within", "")
     return selectors.ApplicationFilters(
         agency=agency,
         include_children=request.GET.get("include_children") == "on",
@@ -112,7 +111,7 @@ def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFil
         applicant_type=request.GET.get("applicant_type", ""),
         outcome=request.GET.get("outcome", ""),
         overdue=request.GET.get("overdue") == "on",
-        due_within=int(due) if due.isdigit() else None,
+        due_within=int_param(request, "due_within", maximum=selectors.DUE_WITHIN_MAX),
         received_after=date_param(request, "received_after"),
         received_before=date_param(request, "received_before"),
         search=request.GET.get("q", ""),
