@@ -89,7 +89,7 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
         raise ValidationError(
             {
                 "type": [
-                    f"该{key}已登记为{existing.get_type_display()}“{existing.name}”，"
+                    f"该{key}已登记为{existing.get_type_display()}，"
                     f"与所选的申请人类型（{Applicant.Type(data.type).label}）不符。"
                     "请核对申请人类型和证件号码；确属原登记有误的，请管理员在后台更正该申请人。"
                 ]

@@ -256,7 +256,8 @@ def test_a_registered_applicant_under_another_type_is_400_and_saves_nothing(case
         "/api/v1/applications/", application_body(applicant=applicant), format="json"
     )
     data = assert_400(response, "applicant.type")
-    assert "已登记为自然人“张三”" in data["applicant.type"][0]
+    assert "已登记为自然人，" in data["applicant.type"][0]
+    assert "张三" not in data["applicant.type"][0]  # not named to whoever typed the number
     assert counts() == before
     assert Applicant.objects.get().name == "张三"
 

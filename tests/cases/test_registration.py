@@ -66,14 +66,14 @@ def test_same_organisation_recognised_by_credit_code(register):
             ApplicantData(
                 type="legal_service_org", name="滇中律师事务所", id_number="11010519491231002X"
             ),
-            "该身份证号码已登记为自然人“李律师”，与所选的申请人类型（法律服务机构）不符。",
+            "该身份证号码已登记为自然人，与所选的申请人类型（法律服务机构）不符。",
         ),
         (
             ApplicantData(
                 type="commercial_enterprise", name="某公司", credit_code="91350100M000100Y43"
             ),
             ApplicantData(type="other_org", name="某公司", credit_code="91350100M000100Y43"),
-            "该统一社会信用代码已登记为商业企业“某公司”，与所选的申请人类型（其他组织）不符。",
+            "该统一社会信用代码已登记为商业企业，与所选的申请人类型（其他组织）不符。",
         ),
     ],
 )
@@ -86,6 +86,7 @@ def test_another_type_for_a_registered_applicant_is_refused(register, earlier, n
         register(applicant=now, received_on=date(2026, 11, 10))
     (text,) = raised.value.message_dict["applicant_type"]
     assert text.startswith(message)
+    assert earlier.name not in text  # the registered person is not named to a clerk of any office
     assert list(Application.objects.values_list("pk", flat=True)) == [first.pk]
     applicant = Applicant.objects.get()
     assert (applicant.type, applicant.name) == (earlier.type, earlier.name)
