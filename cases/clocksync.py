@@ -106,7 +106,8 @@ def clock_of(application: Application, *, today: date | None = None) -> engine.C
 
 def clock_values(result: engine.ClockResult) -> tuple:
     """The stored clock fields (in CLOCK_FIELDS order) for an engine result."""
-    stopped = result.status in (engine.CONSULTING, engine.AWAITING_FEE)
+    # the frozen count of a stop that leaves the deadline unknown (a known one is counted from it)
+    stopped = result.status in (engine.CONSULTING, engine.AWAITING_FEE) and result.deadline is None
     return (
         result.status,
         result.regime,

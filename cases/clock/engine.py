@@ -5,7 +5,9 @@ Decisions made here (where law.md leaves room), all in one place:
 - "N working days from D" is the N-th working day strictly after D (law.md §2);
 - a stop from A to B removes the working days d with A < d <= B; at the conclusion a stop still open
   is taken to end on the conclusion date, so `concluded_late` is judged on the deadline as it stood;
-- while a stop is open the deadline is None; the case is overdue if the count had already run out;
+- while a stop is open the deadline is None, unless the count had run out when it began (on the
+  deadline day or later): day A still counts, so such a stop cannot move the deadline, which stays
+  known and overdue after it (as concluding then is late);
 - an Art. 35 date is fixed by a person, not counted, so it is never provisional.
 """
 
@@ -209,13 +211,13 @@ class _Run:
         start = s.supplement_received or self.received_on
         total = self.limit + self.extension_days
         merged = counting.merge(s.stops, start)
+        # None while an open stop can still move the deadline; one begun once the count had run out
+        # (on its last day or after) cannot, and the deadline stays known
         computed = counting.walk(start, total, merged, cal)
-        if merged and merged[-1][1] is None:  # a stop is open: the deadline is not known
-            computed = None
         self._event_lines(counting.effects(s.stops, start, cal))
         span_end = computed if computed is not None else max(merged[-1][0], start)
         provisional = self._calendar_lines(start, span_end) and s.override is None
-        if computed is None:  # the open stop's own due date is shown instead, counted too
+        if merged and merged[-1][1] is None:  # an open stop's own due date is shown, counted too
             provisional = self._stop_due_uncovered(span_end) or provisional
         deadline = computed
         if s.override is not None and s.override.deadline is not None:

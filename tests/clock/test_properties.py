@@ -138,3 +138,17 @@ def test_more_days_is_later(received: date, extension: int) -> None:
 
     first, second = deadline(extension), deadline(extension + 1)
     assert first is not None and second is not None and second > first
+
+
+@given(RECENT, st.data())
+def test_overdue_today_is_concluding_today_late(received: date, data: st.DataObject) -> None:
+    """law.md §3: overdue = today after the deadline, concluded late = concluded after it; so a case
+    is overdue on a day exactly when concluding it that day would be late, open stop or not."""
+    events = data.draw(stop_events(received))
+    latest = max((e.on for e in events), default=received)
+    today = max(latest, received) + timedelta(days=data.draw(st.integers(0, 60)))
+    open_case = engine.compute(received, events, CAL, today)
+    if open_case.status == engine.AWAITING_SUPPLEMENT:
+        return
+    concluded = engine.compute(received, [*events, ClockEvent(engine.CONCLUDED, today)], CAL, today)
+    assert open_case.overdue == concluded.concluded_late

@@ -46,12 +46,46 @@ def test_open_consultation_freezes_the_count() -> None:
 
 
 def test_open_stop_after_the_count_ran_out_is_overdue() -> None:
+    # begun after the 20th day (03-30), the stop cannot move the deadline: it stays known
     events = [ev(engine.CONSULTATION_STARTED, date(2026, 4, 1))]
     result = engine.compute(RECEIVED, events, CAL, date(2026, 4, 10))
-    assert result.deadline is None
-    assert result.working_days_left == -2  # 03-31 and 04-01 were counted past the 20th day
+    assert result.status == engine.CONSULTING
+    assert result.deadline == date(2026, 3, 30)
+    assert result.working_days_left == -8  # 03-31 … 04-10, 清明 04-06 off
     assert result.overdue
-    assert result.trace[-1] == "期限中止计算，已计22个工作日，中止前已超过期限2个工作日"
+    assert result.trace[-1] == "截止2026-03-30(周一)"
+
+
+def test_open_stop_begun_on_the_last_day_keeps_that_deadline() -> None:
+    # the 20th working day, 03-30, still counts (law.md §3: a stop from A removes the days after A),
+    # so a stop begun that day cannot move the deadline: the case is overdue after it, as concluding
+    # then is late (overdue and concluded late agree)
+    events = [ev(engine.CONSULTATION_STARTED, date(2026, 3, 30))]
+    on_the_day = engine.compute(RECEIVED, events, CAL, date(2026, 3, 30))
+    assert on_the_day.deadline == date(2026, 3, 30)
+    assert on_the_day.working_days_left == 0 and on_the_day.due_soon and not on_the_day.overdue
+    later = engine.compute(RECEIVED, events, CAL, date(2026, 4, 8))
+    assert later.status == engine.CONSULTING
+    assert later.deadline == date(2026, 3, 30)
+    assert later.overdue and later.working_days_left == -6  # 03-31 … 04-08, 清明 04-06 off
+    assert later.trace[-1] == "截止2026-03-30(周一)"
+    late = engine.compute(
+        RECEIVED, [*events, ev(engine.CONCLUDED, date(2026, 4, 8))], CAL, date(2026, 4, 8)
+    )
+    assert late.concluded_late and late.deadline == later.deadline
+    # one day left when the stop begins: the deadline is unknown until it ends, as before
+    earlier = [ev(engine.CONSULTATION_STARTED, date(2026, 3, 27))]
+    result = engine.compute(RECEIVED, earlier, CAL, date(2026, 4, 8))
+    assert result.deadline is None and result.working_days_left == 1 and not result.overdue
+
+
+def test_fee_notice_on_the_weekend_after_a_friday_deadline_is_overdue_at_once() -> None:
+    received = date(2026, 3, 6)  # due Fri 2026-04-03
+    events = [ev(engine.FEE_NOTIFIED, date(2026, 4, 4))]  # Saturday (清明 holiday)
+    result = engine.compute(received, events, CAL, date(2026, 4, 7))
+    assert result.status == engine.AWAITING_FEE
+    assert result.deadline == date(2026, 4, 3)
+    assert result.overdue and result.working_days_left == -1  # 04-07; 04-06 is 清明
 
 
 def test_concurrent_consultations_stop_until_the_last_ends() -> None:

@@ -83,9 +83,25 @@ def test_no_reply_while_consulting(case, handler):
 def test_a_stop_begun_after_the_deadline_stays_overdue(register, handler):
     late = register(received_on=D(2026, 9, 1))  # due 2026-09-29
     app = start(late, handler, on=D(2026, 11, 20))
-    assert app.deadline is None and fresh(app).stopped_days_left < 0
+    assert app.deadline == D(2026, 9, 29) and fresh(app).stopped_days_left is None
     from cases.models import Application
     from cases.selectors import countdown, overdue
 
     assert overdue(Application.objects.all()).filter(pk=late.pk).exists()
     assert countdown(fresh(app)).css == "overdue"
+
+
+def test_a_stop_begun_on_the_last_day_is_overdue_after_it(register, handler, handler_client):
+    last_day = register(received_on=D(2026, 10, 23))  # due Fri 2026-11-20
+    app = start(last_day, handler, on=D(2026, 11, 20))
+    from cases.models import Application
+    from cases.selectors import countdown, overdue
+
+    # 11-20 still counted: the consultation cannot move the deadline, and today (11-24) is past it
+    app = fresh(app)
+    assert app.status == "consulting" and app.deadline == D(2026, 11, 20)
+    assert app.stopped_days_left is None
+    assert overdue(Application.objects.all()).filter(pk=app.pk).exists()
+    assert countdown(app).text == "已超期2个工作日"
+    body = handler_client.get(f"/api/v1/applications/{app.pk}/").json()
+    assert body["overdue"] is True and body["deadline"] == "2026-11-20"
