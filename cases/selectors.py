@@ -192,7 +192,8 @@ def countdown(
         )
         return Countdown("已办结（超期）" if late else "已办结", "done", None, False)
     if application.status == Application.Status.AWAITING_SUPPLEMENT:
-        return Countdown("待补正（期限自收到补正之日起计算）", "stopped", None, False)
+        # the supplement period counted into an unpublished year is provisional (law.md §2)
+        return Countdown("待补正（期限自收到补正之日起计算）", "stopped", None, provisional)
     if application.deadline is None:
         left = application.stopped_days_left
         if left is not None and left < 0:

@@ -54,3 +54,22 @@ def test_list_page_shows_countdown_and_provisional_marker(client, register, town
     assert "已超期11个工作日" in page  # the November case: Dec 1–15
     assert "剩余20个工作日" in page  # the December case, its deadline in uncovered 2027 …
     assert page.count('class="badge provisional"') == 1  # … marked provisional
+
+
+def test_supplement_period_into_an_unpublished_year_is_marked(client, register, township_handler):
+    """law.md §2: provisional wherever it is shown — a case awaiting a supplement whose period runs
+    into 2027 (not yet published) is counted under 期限待确认, and its countdown says so too."""
+    from cases.services.handling import application_request_supplement
+
+    with time_machine.travel("2026-12-15T10:00+08:00", tick=False):
+        app = register(received_on=date(2026, 12, 14))
+        application_request_supplement(
+            user=township_handler, application=app, on=date(2026, 12, 15), items_to_supplement="x"
+        )
+        app.refresh_from_db()
+        assert app.status == Application.Status.AWAITING_SUPPLEMENT
+        assert app.deadline_provisional  # the period ends 2027-01-05, counted on plain weekends
+        assert countdown(app).provisional
+        client.force_login(township_handler)
+        page = client.get(reverse("application-list")).content.decode()
+    assert page.count('class="badge provisional"') == 1
