@@ -101,9 +101,19 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
 def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant:
     """A new applicant from validated `data`, or the one recognised again (`existing`, from
     registered_applicant) with its name and contact details brought up to date (the old ones stay in
-    history)."""
+    history).
+
+    Two clerks may register the same new applicant at the same moment: both found no one under the ID
+    number or credit code, so the second's insert meets the first's row (a unique constraint). The
+    second then recognises the applicant the first registered, as it would have a moment later."""
     if existing is None:
-        return Applicant.objects.create(**data.__dict__)
+        try:
+            with transaction.atomic():
+                return Applicant.objects.create(**data.__dict__)
+        except IntegrityError:
+            existing = _registered_meanwhile(data)
+            if existing is None:  # not this applicant's number that collided
+                raise
     changed = False
     for field, value in data.__dict__.items():
         if value and getattr(existing, field) != value:
@@ -112,6 +122,15 @@ def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant
     if changed:
         existing.save()
     return existing
+
+
+def _registered_meanwhile(data: ApplicantData) -> Applicant | None:
+    """The applicant another registration committed while this one ran (see applicant_save),
+    refused as registered_applicant refuses it when it was registered under another type."""
+    try:
+        return registered_applicant(data)
+    except ValidationError as exc:
+        raise ValidationError({f"applicant_{k}": v for k, v in exc.message_dict.items()}) from None
 
 
 def validate_received_on(received_on: date, *, field: str = "received_on") -> None:
