@@ -31,7 +31,8 @@ ORDERED_KINDS = frozenset(
 
 
 def lock(application: Application, expected_version: int | None) -> Application:
-    """Re-read the row under a lock; refuse if someone changed it since the caller read it."""
+    """Re-read the row under a lock; refuse if someone changed it since the caller read it, or voided
+    it."""
     # of=("self",): lock the case's row only, not its office's or applicant's (joined for reading),
     # so actions on different cases of one office never queue behind each other
     locked = (
@@ -39,6 +40,8 @@ def lock(application: Application, expected_version: int | None) -> Application:
         .select_related("agency", "applicant")
         .get(pk=application.pk)
     )
+    if locked.is_voided:  # voided after the caller read it: a voided case takes no action
+        raise StateConflict("该申请已作废，不能再进行此操作。")
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion()
     return locked

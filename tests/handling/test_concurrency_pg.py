@@ -186,3 +186,30 @@ def test_actions_on_different_cases_of_one_office_do_not_block(case, handler):
     results = run_in_threads(first, second)
     assert results == [("ok", "done"), ("ok", "done")]
     assert seen["first_had_committed"] is False
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_void_and_a_conclusion_at_once_leave_the_row_as_the_events_say(
+    case, handler, sup, attempt
+):
+    """Both read the case, then act at once. Whichever locks first, the row ends voided, and concluded
+    exactly when the conclusion was recorded: the void never writes back the copy it read."""
+    from cases.services.voiding import application_void
+
+    read_by_both = Application.objects.get(pk=case.pk)
+
+    def conclude():
+        return handling.application_conclude(
+            user=handler, application=read_by_both, on=D(2026, 11, 20), outcome="disclose"
+        )
+
+    def void():
+        return application_void(user=sup, application=read_by_both, reason="重复登记")
+
+    results = run_in_threads(conclude, void)
+    assert results[1][0] == "ok", results
+    after = Application.objects.get(pk=case.pk)
+    concluded = ApplicationEvent.objects.filter(application=case, kind="concluded").exists()
+    assert after.is_voided
+    assert (after.status == "concluded") == concluded == (results[0][0] == "ok"), results
+    assert (after.outcome == "disclose") == concluded
