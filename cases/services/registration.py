@@ -285,11 +285,21 @@ def consultation_register(
     )
 
 
+def _lock_consultation(consultation: Consultation) -> Consultation:
+    """The consultation as it is now, its row locked: a change is made on it, not on the copy a page
+    read earlier, so what someone else saved meanwhile (an answer, a void) is seen, not overwritten."""
+    locked = Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
+    if locked.is_voided:
+        raise StateConflict("该咨询已作废，不能再进行此操作。")
+    return locked
+
+
 @transaction.atomic
 def consultation_answer(
     *, user: User, consultation: Consultation, answer: str, answered_at: datetime | None = None
 ) -> Consultation:
     require(user, "register")
+    consultation = _lock_consultation(consultation)
     if consultation.answered:
         raise StateConflict("该咨询已答复。")
     if not answer.strip():
@@ -308,8 +318,9 @@ def consultation_link_application(
     *, user: User, consultation: Consultation, application: Application
 ) -> Consultation:
     require(user, "register")
+    consultation = _lock_consultation(consultation)
     if application.agency_id != consultation.agency_id:
         raise ValidationError({"application": ["只能关联本机关的申请。"]})
     consultation.application = application
-    consultation.save()
+    consultation.save(update_fields=["application"])
     return consultation
