@@ -3,6 +3,7 @@ Edits of the calendar go through the calendar service so open cases are recomput
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.clocksync import recompute_open_applications
@@ -142,8 +143,9 @@ class CalendarAdminMixin:
     def delete_queryset(self, request, queryset) -> None:
         """The change list's "delete selected" action."""
         removed = "、".join(str(obj) for obj in queryset)
-        super().delete_queryset(request, queryset)
-        self._recompute(request, f"删除{removed}")
+        with transaction.atomic():  # the admin's actions run outside a transaction
+            super().delete_queryset(request, queryset)
+            self._recompute(request, f"删除{removed}")
 
 
 @admin.register(CalendarDay)

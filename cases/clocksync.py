@@ -143,11 +143,17 @@ def _moved_reason(reason: str, before: date | None, after: date | None) -> str:
 EVENT_COLUMNS = ("application_id", "kind", "on", "days", "deadline", "note")
 
 
+@transaction.atomic
 def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
     """Recompute every open application after a calendar change. Each moved row is updated and gets a
     history record carrying the reason. Per batch a fixed number of statements: read the rows, read their
     events, one executemany UPDATE, one executemany history INSERT. Then the payment due dates of the
-    fees awaited (recompute_fee_due_dates). Returns how many cases had a date moved."""
+    fees awaited (recompute_fee_due_dates). Returns how many cases had a date moved.
+
+    Each batch's rows are locked as they are read (held to the end of the caller's transaction): an
+    action holding a case's row is waited for, and the case is then counted with that action's event;
+    an action coming later waits for the new calendar. Unlocked, a case an action changed meanwhile was
+    skipped, keeping a deadline counted on the old calendar (and a history record of a move not made)."""
     invalidate_calendar()
     cal, today, soon = get_calendar(), timeutil.today(), due_soon_days()
     open_apps = Application.objects.exclude(status=Application.Status.CONCLUDED).filter(
@@ -159,6 +165,7 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
         rows = list(
             open_apps.filter(pk__gt=last_pk)
             .order_by("pk")
+            .select_for_update()
             .values_list("pk", "version", "received_on", *CLOCK_FIELDS)[:batch_size]
         )
         if not rows:

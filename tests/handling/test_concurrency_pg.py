@@ -213,3 +213,52 @@ def test_a_void_and_a_conclusion_at_once_leave_the_row_as_the_events_say(
     assert after.is_voided
     assert (after.status == "concluded") == concluded == (results[0][0] == "ok"), results
     assert (after.outcome == "disclose") == concluded
+
+
+@pytest.mark.parametrize("action", ["extend", "conclude"])
+def test_a_calendar_edit_while_an_action_holds_the_case(case, handler, sup, people, action):
+    """A handler's action holds the case's row (its clock counted on the calendar as it was) while an
+    administrator adds a holiday before the deadline. When both are done, an open case's stored deadline
+    is the one its events give on the new calendar, and every history record the calendar edit wrote
+    says what the row then held (no record of a move that was not made)."""
+    from cases.clocksync import clock_of, invalidate_calendar
+    from cases.services.calendar import calendar_set_day
+
+    holding = threading.Event()
+    reason = "节假日安排调整"
+
+    def act():
+        with transaction.atomic():
+            if action == "extend":
+                handling.application_extend(
+                    user=handler, application=case, on=D(2026, 11, 20), days=5, approved_by=sup,
+                    reason="需调档",
+                )  # fmt: skip
+            else:
+                handling.application_conclude(
+                    user=handler, application=case, on=D(2026, 11, 20), outcome="disclose"
+                )
+            holding.set()
+            time.sleep(1.0)  # the calendar edit now reaches this case's row
+        return "done"
+
+    def edit_calendar():
+        holding.wait(timeout=10)
+        return calendar_set_day(
+            user=people[("jiangyi", "admin")], day=D(2026, 11, 26), workday=False, name="临时假日"
+        )
+
+    results = run_in_threads(act, edit_calendar)
+    assert [kind for kind, _ in results] == ["ok", "ok"], results
+    invalidate_calendar()
+    after = Application.objects.get(pk=case.pk)
+    if action == "extend":  # an open case follows the calendar
+        assert after.deadline == clock_of(after).deadline
+    else:  # a concluded case is not recomputed (as when concluded before the edit)
+        assert after.status == "concluded" and after.deadline == D(2026, 11, 30)
+    for record in after.history.filter(history_change_reason__startswith=reason):
+        assert record.history_change_reason.endswith(f"变为{record.deadline or '未定'}"), (
+            record.history_change_reason,
+            record.deadline,
+            record.status,
+        )
