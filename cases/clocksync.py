@@ -62,6 +62,20 @@ def get_calendar() -> WorkCalendar:
     return _cached[1]
 
 
+def current_calendar() -> WorkCalendar:
+    """The calendar as stored now, for a write: the rows are read (~1 ms) whatever the cache's age, and
+    the cached calendar kept (and reused by get_calendar) when its days are the same. A worker's cache
+    may be up to 30 seconds old; a deadline stored from it would miss an edit whose recompute of the
+    open cases has already passed the case by."""
+    global _cached
+    entries, years = calendar_rows()
+    if _cached is None or not _cached[1].has_days(entries, years):
+        _cached = (time.monotonic(), WorkCalendar(entries, years))
+    else:
+        _cached = (time.monotonic(), _cached[1])
+    return _cached[1]
+
+
 def invalidate_calendar() -> None:
     global _cached
     _cached = None

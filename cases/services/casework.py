@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from cases import timeutil
 from cases.access import can, require, visible_agency_ids
-from cases.clocksync import refresh_application
+from cases.clocksync import current_calendar, refresh_application
 from cases.errors import StaleVersion, StateConflict
 from cases.models import Application, ApplicationEvent, User
 
@@ -40,6 +40,7 @@ def lock(application: Application, expected_version: int | None) -> Application:
         .select_related("agency", "applicant")
         .get(pk=application.pk)
     )
+    current_calendar()  # the clock this action stores is counted on the calendar as stored now
     if locked.is_voided:  # voided after the caller read it: a voided case takes no action
         raise StateConflict("该申请已作废，不能再进行此操作。")
     if expected_version is not None and locked.version != expected_version:

@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 
 from cases import identity, timeutil
 from cases.access import may_register_for, require
-from cases.clocksync import refresh_application
+from cases.clocksync import current_calendar, refresh_application
 from cases.errors import StateConflict
 from cases.models import (
     Agency,
@@ -214,6 +214,7 @@ def application_register(
         handler=handler,
         created_by=user,
     )
+    current_calendar()  # its deadline counted on the calendar as stored now (not a worker's cache)
     refresh_application(application)
     application.save()
     ApplicationEvent.objects.create(
