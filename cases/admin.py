@@ -1,5 +1,7 @@
-"""Django admin for administrators: offices, staff, the calendar and read access to everything else.
-Edits of the calendar go through the calendar service so open cases are recomputed."""
+"""Django admin for administrators: offices, staff, applicants, the calendar and read access to
+everything else. Edits of the calendar go through the calendar service so open cases are recomputed;
+cases, consultations, fees and remedies are changed only through their services (the pages and the
+API), which check the state and dates, record an event, recompute the clock and move the version."""
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
@@ -29,6 +31,16 @@ class NoDeleteMixin:
     """Nothing in Gongkai is hard-deleted: void it on its page instead."""
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReadOnlyMixin(NoDeleteMixin):
+    """Shown with its history, never added, changed or reverted here: the services change it."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False
 
 
@@ -69,7 +81,7 @@ class EventInline(admin.TabularInline):
 
 
 @admin.register(Application)
-class ApplicationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ApplicationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ("number", "agency", "channel", "received_on", "status", "deadline", "outcome")
     list_filter = ("status", "channel", "regime", "agency")
     search_fields = ("number", "applicant__name", "content")
@@ -94,7 +106,7 @@ class ApplicationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class ConsultationAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ("received_at", "agency", "channel", "topic", "answered_at")
     list_filter = ("channel", "agency")
     search_fields = ("topic", "question")
@@ -102,12 +114,12 @@ class ConsultationAdmin(NoDeleteMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Fee)
-class FeeAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class FeeAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ("application", "method", "amount", "notified_on", "paid_on", "waived_on")
 
 
 @admin.register(Remedy)
-class RemedyAdmin(NoDeleteMixin, SimpleHistoryAdmin):
+class RemedyAdmin(ReadOnlyMixin, SimpleHistoryAdmin):
     list_display = ("application", "kind", "filed_on", "result", "decided_on")
     list_filter = ("kind", "result")
 
