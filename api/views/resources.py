@@ -150,10 +150,12 @@ class RemedyViewSet(ApiMixin, viewsets.GenericViewSet):
         data = s.RemedyUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
-        result = d.get("result", remedy.result)
-        decided_on = d.get("decided_on", remedy.decided_on)
         remedy = remedies.remedy_update(
-            user=request.user, remedy=remedy, result=result, decided_on=decided_on, note=d["note"]
+            user=request.user,
+            remedy=remedy,
+            result=d.get("result", remedies.KEEP),
+            decided_on=d.get("decided_on", remedies.KEEP),
+            note=d["note"],
         )
         return Response(s.RemedySerializer(remedy).data)
 

@@ -1,6 +1,8 @@
 """Reconsideration, litigation and complaints recorded against a case (law.md §7)."""
 
 from datetime import date
+from enum import Enum
+from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -66,11 +68,29 @@ def remedy_record(
     return remedy
 
 
+class _Keep(Enum):
+    KEEP = "keep"
+
+
+KEEP = _Keep.KEEP  # "as recorded now", for a caller that changes only some fields (the API's PATCH)
+
+
 @transaction.atomic
 def remedy_update(
-    *, user: User, remedy: Remedy, result: str, decided_on: date | None, note: str = ""
+    *,
+    user: User,
+    remedy: Remedy,
+    result: str | Literal[_Keep.KEEP] = KEEP,
+    decided_on: date | Literal[_Keep.KEEP] | None = KEEP,
+    note: str = "",
 ) -> Remedy:
+    """The result, its date and the note; a field given as KEEP stays as recorded — read under the
+    row's lock, so a change made by someone else meanwhile is kept, not overwritten with the copy the
+    caller read."""
     require(user, "handle")
+    remedy = Remedy.objects.select_for_update().select_related("application").get(pk=remedy.pk)
+    result = remedy.result if result is KEEP else result
+    decided_on = remedy.decided_on if decided_on is KEEP else decided_on
     _check(remedy.application, remedy.filed_on, result, decided_on)
     changed = (remedy.result, remedy.decided_on) != (result, decided_on)
     remedy.result, remedy.decided_on = result, decided_on

@@ -62,3 +62,18 @@ def test_front_desk_may_not_record(case, township_front):
         remedies.remedy_record(
             user=township_front, application=case, kind="complaint", filed_on=D(2026, 11, 20)
         )
+
+
+def test_a_note_alone_keeps_a_result_recorded_meanwhile(case, handler, sup):
+    """The API's PATCH of the note alone, from a copy read before a colleague recorded the result:
+    the result and its date stay as recorded (read under the row's lock), not the copy's 'pending'."""
+    remedy = remedies.remedy_record(
+        user=handler, application=case, kind="reconsideration", filed_on=D(2026, 11, 10)
+    )
+    stale = Remedy.objects.get(pk=remedy.pk)
+    remedies.remedy_update(user=sup, remedy=remedy, result="upheld", decided_on=D(2026, 11, 23))
+    remedies.remedy_update(user=handler, remedy=stale, note="复议机关来电确认")
+    remedy.refresh_from_db()
+    assert (remedy.result, remedy.decided_on) == ("upheld", D(2026, 11, 23))
+    assert remedy.note == "复议机关来电确认"
+    assert case.events.filter(kind="remedy").count() == 2  # the filing and the result, no more
