@@ -143,6 +143,9 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
+# the only language: LocaleMiddleware then never follows a browser that asks for English, so Django's
+# own words (form errors, history types) stay Chinese like the rest of the pages
+LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
