@@ -231,6 +231,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "c": consultation,
             "form": form,
             "history": history,
+            "can_void": access.can(request.user, "void"),
             "phone_shown": consultation.phone if full else identity.mask_phone(consultation.phone),
         },
     )
