@@ -240,12 +240,13 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def void(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    # a voided record leaves every page but its history: back to the list, not to its page (a 404)
     if kind == "application":
         obj = access.get_application_for_user(request.user, pk)
-        service, back = voiding.application_void, "application-detail"
+        service, back, name = voiding.application_void, "application-list", obj.number
     elif kind == "consultation":
         obj = access.get_consultation_for_user(request.user, pk)
-        service, back = voiding.consultation_void, "consultation-detail"
+        service, back, name = voiding.consultation_void, "consultation-list", f"咨询“{obj.topic}”"
     else:
         raise PermissionDenied
     access.require(request.user, "void")
@@ -258,6 +259,6 @@ def void(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         except StateConflict as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, "已作废，记录保留在历史中。")
-            return redirect(back, pk=pk)
+            messages.success(request, f"{name}已作废，记录保留在历史中。")
+            return redirect(back)
     return render(request, "cases/void.html", {"form": form, "obj": obj})

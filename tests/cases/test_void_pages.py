@@ -26,3 +26,18 @@ def test_consultation_void_link_only_for_who_may_void(client, people, consultati
     page = client.get(reverse("consultation-detail", args=[consultation.pk])).content.decode()
     assert (void_url in page) is offered
     assert client.get(void_url).status_code == (200 if offered else 403)
+
+
+@pytest.mark.parametrize("kind", ["application", "consultation"])
+def test_voiding_ends_on_a_page_that_confirms_it(
+    client, township_supervisor, register, consultation, kind
+):
+    obj = register() if kind == "application" else consultation
+    client.force_login(township_supervisor)
+    response = client.post(
+        reverse("void", args=[kind, obj.pk]), {"reason": "重复登记"}, follow=True
+    )
+    obj.refresh_from_db()
+    assert obj.void_reason == "重复登记"
+    assert response.status_code == 200  # not the voided record's page, which is gone (404)
+    assert "已作废，记录保留在历史中。" in response.content.decode()
