@@ -179,6 +179,14 @@ def actions_for(user: User, application: Application, events, fee: Fee | None) -
     kinds = {e.kind for e in events}
     within = application.deadline is None or timeutil.today() <= application.deadline
     cap = engine.extension_cap(application.regime)
+    # awaiting payment within its period, every outcome is refused (conclusion._check_conclusion_state):
+    # pay, waive or withdraw first; once lapsed, only 逾期未缴费 concludes it
+    fee_pending = (
+        status == Status.AWAITING_FEE
+        and fee is not None
+        and fee.pay_due_on is not None
+        and timeutil.today() <= fee.pay_due_on
+    )
     fits = {
         "assign": not concluded and access.can(user, "assign"),
         "request-supplement": status == Status.OPEN and Kind.SUPPLEMENT_REQUESTED not in kinds,
@@ -197,7 +205,7 @@ def actions_for(user: User, application: Application, events, fee: Fee | None) -
         and bool(fee_rules.allowed_methods(application.received_on)),
         "pay-fee": status == Status.AWAITING_FEE,
         "waive-fee": status == Status.AWAITING_FEE,
-        "conclude": not concluded and status != Status.CONSULTING,
+        "conclude": not concluded and status != Status.CONSULTING and not fee_pending,
         "reply-on-the-spot": status == Status.OPEN and not steps,
         "withdraw": not concluded,
     }
