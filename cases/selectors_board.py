@@ -18,7 +18,7 @@ from cases import timeutil
 from cases.access import visible_agencies
 from cases.clock import engine
 from cases.clock.calendar import WorkCalendar
-from cases.clocksync import get_calendar
+from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, ApplicationEvent, User
 from cases.selectors import Countdown, countdown
 from cases.selectors_digest import DigestEntry, digest, previous_working_day
@@ -113,6 +113,7 @@ class Board:
     supplement_lapsed: list[LapsedSupplement]
     fee_lapsed: list[Application]
     list_limit: int
+    due_soon_days: int  # the horizon in working days (the ledger's due_within for "查看全部")
 
 
 def board_agencies(user: User, scope: Agency | None) -> list[Agency]:
@@ -240,6 +241,7 @@ def build_board(
         supplement_lapsed=supplement_lapsed,
         fee_lapsed=fee_lapsed[:list_limit],
         list_limit=list_limit,
+        due_soon_days=due_soon_days(),
     )
 
 
