@@ -33,7 +33,9 @@ def date_param(request: HttpRequest, name: str) -> date | None:
     except ValueError:
         day = None
     if day is None or not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        _ignored(request, name, f"应为{EARLIEST_YEAR}年至{LATEST_YEAR}年之间的日期")
+        ignored_filter(
+            request, FILTER_LABELS[name], f"应为{EARLIEST_YEAR}年至{LATEST_YEAR}年之间的日期"
+        )
         return None
     return day
 
@@ -44,15 +46,14 @@ def int_param(request: HttpRequest, name: str, *, maximum: int) -> int | None:
     if not raw:
         return None
     if not (raw.isascii() and raw.isdigit()) or int(raw) > maximum:
-        _ignored(request, name, f"应为0至{maximum}的整数")
+        ignored_filter(request, FILTER_LABELS[name], f"应为0至{maximum}的整数")
         return None
     return int(raw)
 
 
-def _ignored(request: HttpRequest, name: str, expected: str) -> None:
-    messages.warning(
-        request, f"筛选条件“{FILTER_LABELS.get(name, name)}”{expected}，本次未按它筛选。"
-    )
+def ignored_filter(request: HttpRequest, label: str, problem: str) -> None:
+    """Say that a filter the page could not apply was left out (the rest still filter)."""
+    messages.warning(request, f"筛选条件“{label}”{problem}，本次未按它筛选。")
 
 
 def querystring_without_page(request: HttpRequest) -> str:

@@ -46,3 +46,21 @@ def test_filters_within_range_still_filter(handler_client, register):
     assert IGNORED not in inside.content.decode() + soon.content.decode()
     assert len(inside.context["rows"]) == 1 and len(soon.context["rows"]) == 1
     assert len(outside.context["rows"]) == 0
+
+
+def test_the_workbench_keeps_its_other_filters_when_the_search_is_too_long(
+    handler_client, register
+):
+    """A search of more than 100 characters used to drop every filter of the workbench (the form was
+    invalid as a whole): the scope and flag stay, and the page names the search it left out."""
+    register(received_on=date(2026, 11, 2))
+    response = handler_client.get(
+        reverse("workbench"), {"scope": "office", "flag": "overdue", "q": "低" * 101}
+    )
+    assert response.status_code == 200
+    assert (response.context["filters"].scope, response.context["filters"].flag) == (
+        "office",
+        "overdue",
+    )
+    assert response.context["filters"].q == ""
+    assert "筛选条件“搜索”无效" in response.content.decode()

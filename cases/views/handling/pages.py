@@ -17,6 +17,7 @@ from cases.selectors import countdown
 from cases.selectors_workbench import WorkbenchFilters, build_workbench
 from cases.services import fees as fee_services
 
+from ..common import ignored_filter
 from .actions import ACTIONS
 
 
@@ -96,7 +97,12 @@ def _fee_context(application: Application) -> dict:
 def workbench(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "handle")
     form = WorkbenchFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
+    data: dict = {}
+    if form.is_bound:
+        form.is_valid()
+        data = form.cleaned_data  # the valid filters; an invalid one is left out, and named
+        for name, errors in form.errors.items():
+            ignored_filter(request, form.fields[name].label, f"无效（{errors[0].rstrip('。')}）")
     filters = WorkbenchFilters(
         scope=data.get("scope") or "mine",
         flag=data.get("flag") or "",
