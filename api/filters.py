@@ -161,7 +161,7 @@ class ApplicationFilterSet(SelectorFilterSet):
     received_after = BoundedDateFilter(method="parse_only", help_text="收到申请之日不早于（含）")
     received_before = BoundedDateFilter(method="parse_only", help_text="收到申请之日不晚于（含）")
     search = django_filters.CharFilter(
-        method="parse_only", max_length=200, help_text="编号、申请人、申请内容"
+        method="parse_only", max_length=selectors.SEARCH_MAX, help_text="编号、申请人、申请内容"
     )
     ordering = django_filters.ChoiceFilter(
         choices=[(key, key) for key in selectors.ORDERINGS],
@@ -184,7 +184,7 @@ class ConsultationFilterSet(SelectorFilterSet):
     received_after = BoundedDateFilter(method="parse_only", help_text="受理日期不早于（含）")
     received_before = BoundedDateFilter(method="parse_only", help_text="受理日期不晚于（含）")
     search = django_filters.CharFilter(
-        method="parse_only", max_length=200, help_text="主题、内容、咨询人"
+        method="parse_only", max_length=selectors.SEARCH_MAX, help_text="主题、内容、咨询人"
     )
 
     class Meta(SelectorFilterSet.Meta):

@@ -94,6 +94,7 @@ def overdue(qs: QuerySet[Application], *, today: date | None = None) -> QuerySet
 
 
 DUE_WITHIN_MAX = 250  # working days: a year's; the lists' and the API's bound
+SEARCH_MAX = 200  # characters of a search (SQLite refuses a LIKE pattern of ~50,000)
 
 
 def due_within(

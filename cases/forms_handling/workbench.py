@@ -3,6 +3,7 @@
 from django import forms
 
 from cases.models import Application
+from cases.selectors import SEARCH_MAX
 
 
 class WorkbenchFilterForm(forms.Form):
@@ -23,4 +24,4 @@ class WorkbenchFilterForm(forms.Form):
         + [c for c in Application.Status.choices if c[0] != Application.Status.CONCLUDED],
         required=False,
     )
-    q = forms.CharField(label="搜索", max_length=100, required=False)
+    q = forms.CharField(label="搜索", max_length=SEARCH_MAX, required=False)

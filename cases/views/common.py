@@ -15,6 +15,7 @@ FILTER_LABELS = {
     "received_after": "收到日期（起）",
     "received_before": "收到日期（止）",
     "due_within": "期限在几个工作日内",
+    "q": "搜索",
 }
 
 
@@ -49,6 +50,15 @@ def int_param(request: HttpRequest, name: str, *, maximum: int) -> int | None:
         ignored_filter(request, FILTER_LABELS[name], f"应为0至{maximum}的整数")
         return None
     return int(raw)
+
+
+def text_param(request: HttpRequest, name: str, *, maximum: int) -> str:
+    """A text filter of at most `maximum` characters; a longer one is left out, and the page says so."""
+    raw = request.GET.get(name, "")
+    if len(raw) > maximum:
+        ignored_filter(request, FILTER_LABELS[name], f"超过{maximum}个字")
+        return ""
+    return raw
 
 
 def ignored_filter(request: HttpRequest, label: str, problem: str) -> None:

@@ -15,7 +15,7 @@ from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationFor
 from cases.models import Applicant, Application, Consultation
 from cases.services import registration, voiding
 
-from .common import date_param, int_param, paginate, querystring_without_page
+from .common import date_param, int_param, paginate, querystring_without_page, text_param
 
 
 @login_required
@@ -114,7 +114,7 @@ def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFil
         due_within=int_param(request, "due_within", maximum=selectors.DUE_WITHIN_MAX),
         received_after=date_param(request, "received_after"),
         received_before=date_param(request, "received_before"),
-        search=request.GET.get("q", ""),
+        search=text_param(request, "q", maximum=selectors.SEARCH_MAX),
         ordering=request.GET.get("ordering", ""),
     )
 
@@ -187,7 +187,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
         answered={"yes": True, "no": False}.get(answered),
         received_after=date_param(request, "received_after"),
         received_before=date_param(request, "received_before"),
-        search=request.GET.get("q", ""),
+        search=text_param(request, "q", maximum=selectors.SEARCH_MAX),
     )
     page = paginate(request, selectors.consultation_list(request.user, filters))
     return render(
