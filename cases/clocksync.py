@@ -26,6 +26,9 @@ CLOCK_FIELDS = [
 ]
 _CACHE_SECONDS = 30.0
 _cached: tuple[float, WorkCalendar] | None = None
+# PostgreSQL advisory lock between the writes that count a clock (shared) and a calendar change's
+# recompute of the open cases (exclusive); see hold_calendar
+_CALENDAR_LOCK = 0x6B5F_63616C  # "k_cal"
 
 
 def due_soon_days() -> int:
@@ -62,12 +65,28 @@ def get_calendar() -> WorkCalendar:
     return _cached[1]
 
 
+def hold_calendar(*, exclusive: bool = False) -> None:
+    """Hold the calendar until the end of the current transaction: shared by a write that stores a
+    clock, exclusive by a calendar change's recompute. Row locks cannot cover a case being registered
+    (its row is not there yet for the recompute to wait on): without this, a registration counted on
+    the old calendar and committed after the recompute had read the open cases kept a deadline from
+    the old calendar. A write takes it before any row lock, so the two never wait on each other in
+    turn. SQLite runs one write at a time, and needs nothing."""
+    if connection.vendor != "postgresql":
+        return
+    function = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {function}(%s)", [_CALENDAR_LOCK])
+
+
 def current_calendar() -> WorkCalendar:
-    """The calendar as stored now, for a write: the rows are read (~1 ms) whatever the cache's age, and
-    the cached calendar kept (and reused by get_calendar) when its days are the same. A worker's cache
-    may be up to 30 seconds old; a deadline stored from it would miss an edit whose recompute of the
-    open cases has already passed the case by."""
+    """The calendar as stored now, for a write (inside its transaction, before it locks any row): the
+    calendar is held (hold_calendar) and its rows read (~1 ms) whatever the cache's age, and the cached
+    calendar kept (and reused by get_calendar) when its days are the same. A worker's cache may be up
+    to 30 seconds old; a deadline stored from it would miss an edit whose recompute of the open cases
+    has already passed the case by."""
     global _cached
+    hold_calendar()
     entries, years = calendar_rows()
     if _cached is None or not _cached[1].has_days(entries, years):
         _cached = (time.monotonic(), WorkCalendar(entries, years))
@@ -167,7 +186,10 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
     Each batch's rows are locked as they are read (held to the end of the caller's transaction): an
     action holding a case's row is waited for, and the case is then counted with that action's event;
     an action coming later waits for the new calendar. Unlocked, a case an action changed meanwhile was
-    skipped, keeping a deadline counted on the old calendar (and a history record of a move not made)."""
+    skipped, keeping a deadline counted on the old calendar (and a history record of a move not made).
+    The calendar is held exclusively first (hold_calendar): a registration still counting on the old
+    calendar is waited for, and one coming later counts on the new."""
+    hold_calendar(exclusive=True)
     invalidate_calendar()
     cal, today, soon = get_calendar(), timeutil.today(), due_soon_days()
     open_apps = Application.objects.exclude(status=Application.Status.CONCLUDED).filter(

@@ -33,6 +33,8 @@ ORDERED_KINDS = frozenset(
 def lock(application: Application, expected_version: int | None) -> Application:
     """Re-read the row under a lock; refuse if someone changed it since the caller read it, or voided
     it."""
+    # the clock this action stores is counted on the calendar as stored now, held before the row
+    current_calendar()
     # of=("self",): lock the case's row only, not its office's or applicant's (joined for reading),
     # so actions on different cases of one office never queue behind each other
     locked = (
@@ -40,7 +42,6 @@ def lock(application: Application, expected_version: int | None) -> Application:
         .select_related("agency", "applicant")
         .get(pk=application.pk)
     )
-    current_calendar()  # the clock this action stores is counted on the calendar as stored now
     if locked.is_voided:  # voided after the caller read it: a voided case takes no action
         raise StateConflict("该申请已作废，不能再进行此操作。")
     if expected_version is not None and locked.version != expected_version:

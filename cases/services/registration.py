@@ -198,6 +198,7 @@ def application_register(
     if errors:
         raise ValidationError(errors)
 
+    current_calendar()  # its deadline counted on the calendar as stored now (held before any row lock)
     seq, number = next_number(agency, received_on.year)
     application = Application(
         agency=agency,
@@ -214,7 +215,6 @@ def application_register(
         handler=handler,
         created_by=user,
     )
-    current_calendar()  # its deadline counted on the calendar as stored now (not a worker's cache)
     refresh_application(application)
     application.save()
     ApplicationEvent.objects.create(

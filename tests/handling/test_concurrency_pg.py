@@ -262,3 +262,34 @@ def test_a_calendar_edit_while_an_action_holds_the_case(case, handler, sup, peop
             record.deadline,
             record.status,
         )
+
+
+@pytest.mark.parametrize("attempt", range(2))
+def test_a_calendar_edit_while_a_registration_is_counting(register, people, attempt):
+    """A clerk's registration has counted its deadline on the calendar as it was and not yet committed
+    when an administrator adds a holiday before that deadline. The new case's row is not there for the
+    recompute to lock, so the calendar is held (clocksync.hold_calendar): the recompute waits for the
+    registration, and the case ends with the deadline the new calendar gives."""
+    from cases.clocksync import clock_of, invalidate_calendar
+    from cases.services.calendar import calendar_set_day
+
+    holding = threading.Event()
+
+    def registering():
+        with transaction.atomic():
+            case = register(received_on=D(2026, 11, 2))  # due 2026-11-30 on the old calendar
+            holding.set()
+            time.sleep(1.0)  # the calendar edit runs now
+        return case.pk
+
+    def edit_calendar():
+        holding.wait(timeout=10)
+        return calendar_set_day(
+            user=people[("jiangyi", "admin")], day=D(2026, 11, 26), workday=False, name="临时假日"
+        )
+
+    results = run_in_threads(registering, edit_calendar)
+    assert [kind for kind, _ in results] == ["ok", "ok"], results
+    invalidate_calendar()
+    case = Application.objects.get(pk=results[0][1])
+    assert case.deadline == clock_of(case).deadline == D(2026, 12, 1)
