@@ -79,3 +79,23 @@ def test_answer_before_receipt_refused(frozen_today, township, township_front):
             answer="y",
             answered_at=c.received_at - timedelta(hours=1),
         )
+
+
+@pytest.mark.parametrize("url", ["home", "consultation-register"])
+def test_todays_registrations_show_the_day_a_consultation_was_received(
+    client, frozen_today, township, township_front, url
+):
+    """Registered today from yesterday's notes: the list of today's registrations says 11月23日, not
+    only the hour, which read as today."""
+    from django.urls import reverse
+
+    consultation_register(
+        user=township_front,
+        agency=township,
+        channel="hotline",
+        topic="低保申请条件",
+        received_at=datetime(2026, 11, 23, 16, 30, tzinfo=SHANGHAI),
+    )
+    client.force_login(township_front)
+    page = client.get(reverse(url)).content.decode()
+    assert "11月23日 16:30" in page
