@@ -27,8 +27,14 @@ def title(data: dict) -> str:
 
 
 def filename(data: dict, fmt: str) -> str:
+    """The API's name for a download: ASCII, from the office's code, for scripts."""
     scope = "-with-children" if data.get("include_children") else ""
     return f"annual-report-{data['agency']}-{data['year']}{scope}.{fmt}"
+
+
+def office_filename(data: dict, fmt: str) -> str:
+    """The pages' name for a download, as the office files it: the report's title."""
+    return f"{title(data)}.{fmt}"
 
 
 def placed(header: list[list[layout.Label]], body: list[list[layout.Label]], width: int):

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from cases import access, timeutil
@@ -140,7 +141,9 @@ def report_download(request: HttpRequest) -> HttpResponse:
         agency, year, include_children, current=request.GET.get("version") == "current"
     )
     response = HttpResponse(exports.export(data, fmt), content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exports.filename(data, fmt)}"'
+    response["Content-Disposition"] = content_disposition_header(
+        True, exports.office_filename(data, fmt)
+    )
     return response
 
 

@@ -120,7 +120,8 @@ def test_supervisor_finds_an_overdue_case_and_downloads_the_annual_report(
     with page.expect_download() as download_info:
         page.get_by_role("link", name="下载 XLSX（表格）").click()
     download = download_info.value
-    expected = f"annual-report-county-{late.received_on.year}-with-children.xlsx"
+    year = late.received_on.year
+    expected = f"元谋县人民政府（含下级机关）{year}年度政府信息公开工作年度报告（统计部分）.xlsx"
     assert download.suggested_filename == expected
     with open(download.path(), "rb") as f:
         workbook = load_workbook(io.BytesIO(f.read()))

@@ -3,6 +3,7 @@
 import io
 import re
 from datetime import date
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -96,7 +97,9 @@ def test_downloads(client, township_supervisor, data_2025):
     assert xlsx["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.spreadsheetml"
     )
-    assert 'filename="annual-report-jiangyi-2025.xlsx"' in xlsx["Content-Disposition"]
+    # named as the office files it (RFC 5987 for the Chinese name)
+    name = "姜驿乡人民政府2025年度政府信息公开工作年度报告（统计部分）.xlsx"
+    assert f"filename*=utf-8''{quote(name)}" in xlsx["Content-Disposition"]
     ws = load_workbook(io.BytesIO(xlsx.content))["三、申请情况"]
     assert next(r for r in ws.iter_rows(values_only=True) if "（七）总计" in r)[3:] == (
         1,
