@@ -183,6 +183,7 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
     answered = request.GET.get("answered", "")
     filters = selectors.ConsultationFilters(
         agency=access.find_visible_agency(request.user, code) if code else None,
+        include_children=request.GET.get("include_children") == "on",
         channel=request.GET.get("channel", ""),
         answered={"yes": True, "no": False}.get(answered),
         received_after=date_param(request, "received_after"),

@@ -66,3 +66,20 @@ def test_the_workbench_keeps_its_other_filters_when_the_search_is_too_long(
     )
     assert response.context["filters"].q == ""
     assert "筛选条件“搜索”无效" in response.content.decode()
+
+
+def test_the_consultation_list_includes_the_offices_under_one_as_the_ledger_does(
+    client, people, county, township, frozen_today
+):
+    """A county supervisor picks the county: its own consultations, and with 含下级 the township's too."""
+    from cases.services.registration import consultation_register
+
+    for office, user in ((county, ("county", "front_desk")), (township, ("jiangyi", "front_desk"))):
+        consultation_register(user=people[user], agency=office, channel="hotline", topic="期限")
+    client.force_login(people[("county", "supervisor")])
+    url = reverse("consultation-list")
+    own = client.get(url, {"agency": county.code})
+    both = client.get(url, {"agency": county.code, "include_children": "on"})
+    assert [c.agency for c in own.context["page"].object_list] == [county]
+    assert {c.agency for c in both.context["page"].object_list} == {county, township}
+    assert 'name="include_children" checked' in both.content.decode()
