@@ -7,4 +7,4 @@ class CasesConfig(AppConfig):
     verbose_name = "公开台账"
 
     def ready(self) -> None:
-        from cases import auth_log, signals  # noqa: F401
+        from cases import auth_log, sessions, signals  # noqa: F401
