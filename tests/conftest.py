@@ -18,6 +18,18 @@ def _fast_passwords(settings):
 
 
 @pytest.fixture(autouse=True)
+def _postgres_marker(request):
+    """A test marked `postgres` (real row locks, concurrent connections) skips on SQLite."""
+    if request.node.get_closest_marker("postgres") is not None:
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            pytest.skip(
+                "needs PostgreSQL (real row locks and connections); run with DATABASE_URL=postgres://…"
+            )
+
+
+@pytest.fixture(autouse=True)
 def _calendar_cache_isolated():
     """The working-day calendar is cached per process (cases.clocksync). A test that edits the calendar
     reloads the cache inside its own transaction; after the rollback, later tests would still see the

@@ -70,12 +70,8 @@ def test_linking_an_application_keeps_an_answer_given_meanwhile(consultation, re
 @pytest.mark.parametrize("attempt", range(3))
 def test_two_answers_at_once_on_postgresql(consultation, people, attempt):
     """The same with real connections: exactly one answer is recorded, the other is refused."""
-    from django.db import connection
+    from tests.concurrency import run_in_threads
 
-    from tests.handling.test_concurrency_pg import run_in_threads
-
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks; run with DATABASE_URL=postgres://…")
     pages = {  # each clerk's page read the unanswered consultation
         role: Consultation.objects.get(pk=consultation.pk) for role in ("front_desk", "handler")
     }

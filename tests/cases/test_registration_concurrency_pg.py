@@ -4,24 +4,15 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
 
 from cases.models import Applicant, Application, ApplicationEvent
 from cases.services.registration import ApplicantData, application_register
-from tests.handling.test_concurrency_pg import run_in_threads
+from tests.concurrency import run_in_threads
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only(db):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL (real concurrent connections); run with DATABASE_URL=postgres://…"
-        )
 
 
 def _registering(user, applicant: ApplicantData, content: str):

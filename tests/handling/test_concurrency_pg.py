@@ -10,11 +10,12 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections, transaction
+from django.db import transaction
 
 from cases.errors import StaleVersion
 from cases.models import Application, ApplicationEvent
 from cases.services import handling
+from tests.concurrency import run_in_threads
 
 # serialized_rollback: a transactional test ends by emptying every table; this puts back what the
 # migrations seeded (the holiday calendar) for the tests that follow
@@ -23,37 +24,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 D = date
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only(db):
-    if connection.vendor != "postgresql":
-        pytest.skip(
-            "needs PostgreSQL row locks (SELECT … FOR UPDATE); SQLite has none — "
-            "run with DATABASE_URL=postgres://…"
-        )
-
-
-def run_in_threads(*jobs):
-    """Run each job in its own thread (its own database connection), started together."""
-    results: list = [None] * len(jobs)
-    barrier = threading.Barrier(len(jobs))
-
-    def runner(i, job):
-        try:
-            barrier.wait()
-            results[i] = ("ok", job())
-        except Exception as exc:
-            results[i] = ("error", exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=runner, args=(i, job)) for i, job in enumerate(jobs)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return results
 
 
 @pytest.mark.parametrize("attempt", range(3))  # the race is real: run it more than once
