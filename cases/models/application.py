@@ -36,7 +36,8 @@ class Application(Voidable):
     )
     year = models.PositiveSmallIntegerField("编号年度")
     seq = models.PositiveIntegerField("年度序号")
-    number = models.CharField("申请编号", max_length=80)
+    # the office's name (at most 100 characters), 〔year〕 and 第sequence号: up to 118 characters
+    number = models.CharField("申请编号", max_length=120)
     channel = models.CharField("申请方式", max_length=20, choices=Channel.choices)
     received_on = models.DateField("收到申请之日", db_index=True)
     submitted_on = models.DateField("申请人提交日期", null=True, blank=True)

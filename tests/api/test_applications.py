@@ -134,6 +134,23 @@ def test_register_for_a_parent_office_is_refused(frozen_today, api, township_han
     assert Application.objects.count() == 0
 
 
+def test_an_office_with_the_longest_name_allowed_registers_applications(frozen_today, api, people):
+    """The number is the office's name, the year and the sequence. An office may be named with all
+    the 100 characters its name allows; its applications' numbers fit their column (it held 80:
+    PostgreSQL answered 500, value too long for type character varying(80))."""
+    admin = api(people[("county", "admin")])
+    body = {"code": "long-name", "name": "长" * 100, "parent": "county"}
+    assert admin.post("/api/v1/agencies/", body, format="json").status_code == 201
+    response = admin.post(
+        "/api/v1/applications/", application_body(agency="long-name"), format="json"
+    )
+    assert response.status_code == 201, response.json()
+    number = response.json()["number"]
+    assert number == "长" * 100 + "〔2026〕第0001号"
+    assert len(number) <= Application._meta.get_field("number").max_length
+    assert Application.objects.get(pk=response.json()["id"]).number == number
+
+
 def test_optional_fields(frozen_today, as_front):
     body = application_body(
         channel="letter", submitted_on="2026-10-30", items=3, received_on="2026-11-03"
