@@ -68,6 +68,21 @@ class AgencySerializer(serializers.Serializer):
             raise serializers.ValidationError("找不到该上级机关，或您无权管理。")
         return parent
 
+    def validate(self, attrs):
+        parent = attrs.get("parent")
+        path = f"{parent.path if parent else '/'}{attrs['code']}/"  # Agency.compute_path
+        limit = Agency._meta.get_field("path").max_length
+        if len(path) > limit:
+            raise serializers.ValidationError(
+                {
+                    "parent": [
+                        f"机关层级过深：本机关与各级上级机关的代码合计超过{limit}个字符，"
+                        "请使用较短的机关代码，或在较高一级的机关下设立。"
+                    ]
+                }
+            )
+        return attrs
+
     def create(self, validated_data) -> Agency:
         return create_unless_taken(
             Agency.objects.create, validated_data, field="code", message="该机关代码已被使用。"

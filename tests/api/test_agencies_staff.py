@@ -100,6 +100,30 @@ def test_bad_agency_bodies_name_the_field(api, people, body, field):
     assert Agency.objects.count() == 2
 
 
+def test_an_office_too_deep_in_the_tree_is_400_and_saves_nothing(api, people):
+    """An office's path is its code after every office above it's, at most 400 characters. An office
+    whose path would be longer is refused on `parent` (PostgreSQL answered 500: value too long for
+    type character varying(400); SQLite stored the path)."""
+    admin = api(people[("county", "admin")])
+    parent = "county"
+    for level in range(11):  # /county/ + 11 codes of 33 characters: 371 characters
+        code = f"{level:02d}" + "x" * 30
+        body = {"code": code, "name": "某机关", "parent": parent}
+        assert admin.post("/api/v1/agencies/", body, format="json").status_code == 201
+        parent = code
+    ok = admin.post(
+        "/api/v1/agencies/", {"code": "y" * 20, "name": "某机关", "parent": parent}, format="json"
+    )  # 371 + 21 = 392 characters: still fits
+    assert ok.status_code == 201
+    before = Agency.objects.count()
+    body = {"code": "z" * 32, "name": "某机关", "parent": parent}  # 371 + 33 = 404
+    response = admin.post("/api/v1/agencies/", body, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["parent"]
+    assert Agency.objects.count() == before
+    assert max(len(path) for path in Agency.objects.values_list("path", flat=True)) <= 400
+
+
 @pytest.mark.parametrize("role", ["front_desk", "handler", "supervisor"])
 def test_only_admins_create_offices(api, people, role):
     response = api(people[("county", role)]).post(
