@@ -69,18 +69,11 @@ class AgencySerializer(serializers.Serializer):
         return parent
 
     def validate(self, attrs):
-        parent = attrs.get("parent")
-        path = f"{parent.path if parent else '/'}{attrs['code']}/"  # Agency.compute_path
-        limit = Agency._meta.get_field("path").max_length
-        if len(path) > limit:
-            raise serializers.ValidationError(
-                {
-                    "parent": [
-                        f"机关层级过深：本机关与各级上级机关的代码合计超过{limit}个字符，"
-                        "请使用较短的机关代码，或在较高一级的机关下设立。"
-                    ]
-                }
-            )
+        office = Agency(code=attrs["code"], parent=attrs.get("parent"))
+        try:
+            office.clean()  # its place in the tree: the path within its column
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.message_dict) from None
         return attrs
 
     def create(self, validated_data) -> Agency:

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -45,6 +46,28 @@ class Agency(models.Model):
     def compute_path(self) -> str:
         prefix = self.parent.path if self.parent_id else "/"
         return f"{prefix}{self.code}/"
+
+    def clean(self) -> None:
+        """Its place in the tree (the admin's form; the API's office serializer): never under itself or
+        an office under it (the tree would loop), and its path — and, when it moves, the paths of the
+        offices under it — within the column (else a database error)."""
+        stored = self.path  # the path as saved (computed again only by save)
+        if self.parent_id and self.pk and stored and self.parent.path.startswith(stored):
+            raise ValidationError({"parent": ["上级机关不能是本机关或本机关的下级机关。"]})
+        deepest = 0
+        if self.pk and stored:
+            below = Agency.objects.filter(path__startswith=stored).values_list("path", flat=True)
+            deepest = max((len(path) - len(stored) for path in below), default=0)
+        limit = self._meta.get_field("path").max_length
+        if len(self.compute_path()) + deepest > limit:
+            raise ValidationError(
+                {
+                    "parent": [
+                        f"机关层级过深：本机关（及其下级机关）与各级上级机关的代码合计超过{limit}个字符，"
+                        "请使用较短的机关代码，或在较高一级的机关下设立。"
+                    ]
+                }
+            )
 
 
 class User(AbstractUser):
