@@ -13,7 +13,7 @@ Decisions made here (where law.md leaves room), all in one place:
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from cases.clock import counting
@@ -141,10 +141,11 @@ def span_lines(cal: WorkCalendar, start: date, end: date) -> tuple[tuple[str, ..
     it is remembered: it was a quarter of a clock's time. A calendar replaced after an edit is let go
     as its entries here are pushed out, as with clocksync.remembered_clock."""
     lines = say.holidays(cal, start, end)
-    covered = [y for y in range(start.year, end.year + 1) if y in cal.covered_years]
+    first = (start + timedelta(days=1)).year if start < end else start.year  # start is not counted
+    covered = [y for y in range(first, end.year + 1) if y in cal.covered_years]
     if covered:
         lines.append(say.calendar_years(covered))
-    uncovered = uncovered_year_lines(cal, start.year, end.year)
+    uncovered = uncovered_year_lines(cal, first, end.year)
     return (*lines, *uncovered), bool(uncovered)
 
 

@@ -116,3 +116,20 @@ def test_a_trace_is_the_same_computed_afresh_or_from_remembered_lines() -> None:
         "2026-10-10(周六)调休上班，计为工作日",
         "按2026年节假日安排计算",
     )
+
+
+def test_the_received_days_year_alone_does_not_make_a_deadline_provisional() -> None:
+    """law.md §2: only a date computed over a year the calendar lacks is provisional. The received day
+    itself is not counted ("N working days from D" starts after D), so an application received on
+    31 December of a year the calendar lacks (here a year left out between covered ones), whose
+    counted days all lie in the next, covered, year, has a final deadline."""
+    entries = [CalendarEntry(d, False, n) for d, n in chinese_calendar.holidays.items()]
+    entries += [CalendarEntry(d, True, n) for d, n in chinese_calendar.workdays.items()]
+    gap = WorkCalendar(entries, [y for y in range(2004, 2027) if y != 2015])
+    result = engine.compute(date(2015, 12, 31), [], gap, date(2016, 1, 4))
+    assert result.deadline == date(2016, 1, 22)  # 元旦 2016-01-01 (covered) is not counted
+    assert not result.provisional
+    assert not any("2015年" in line for line in result.trace[1:])
+    assert "按2016年节假日安排计算" in result.trace
+    # a day of 2015 counted: provisional as before
+    assert engine.compute(date(2015, 12, 30), [], gap, date(2016, 1, 4)).provisional
