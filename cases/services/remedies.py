@@ -88,7 +88,12 @@ def remedy_update(
     row's lock, so a change made by someone else meanwhile is kept, not overwritten with the copy the
     caller read."""
     require(user, "handle")
-    remedy = Remedy.objects.select_for_update().select_related("application").get(pk=remedy.pk)
+    # of=("self",): the remedy's row only, not its case's (joined for the date checks)
+    remedy = (
+        Remedy.objects.select_for_update(of=("self",))
+        .select_related("application")
+        .get(pk=remedy.pk)
+    )
     result = remedy.result if result is KEEP else result
     decided_on = remedy.decided_on if decided_on is KEEP else decided_on
     _check(remedy.application, remedy.filed_on, result, decided_on)
