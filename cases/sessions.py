@@ -2,18 +2,29 @@
 not from the login. Django saves a session — and moves its expiry — only when the session changes, and
 a clerk's day rarely changes it: logged in at 08:30, the session ended at 16:30 however busy the day,
 and the form being typed then was lost at the login page. The session is marked renewed at most once
-a quarter of its age (a write every two hours, not one per request); a login counts as the first."""
+a quarter of its age (a write every two hours, not one per request); a login counts as the first.
+
+Also the session engine (settings.SESSION_ENGINE = "cases.sessions"): Django's database sessions, with
+a cookie that is no key Django makes taken as no session — a forged key with a NUL byte was sent to
+PostgreSQL, which refused it with a database error (a 500 on any page, found by the API's fuzzing)."""
 
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends import db
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 
 from cases import timeutil
 
 RENEWED = "_gongkai_renewed"
+
+
+class SessionStore(db.SessionStore):
+    def _validate_session_key(self, key: str | None) -> bool:
+        # Django's keys are 32 lower-case letters and digits; anything else names no session
+        return bool(super()._validate_session_key(key)) and key.isascii() and key.isalnum()
 
 
 def _now() -> int:

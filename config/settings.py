@@ -168,6 +168,7 @@ STORAGES = {
 # idle time before a new login is asked for: counted from the last use (cases/sessions.py)
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ENGINE = "cases.sessions"  # database sessions that ignore a forged key (cases/sessions.py)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -54,3 +54,14 @@ def test_eight_hours_unused_end_the_login(client, clerk):
     with at(16, 45):
         response = client.get(reverse("home"))
     assert response.status_code == 302 and reverse("login") in response["Location"]
+
+
+@pytest.mark.parametrize("url", ["/", "/applications/", "/api/v1/agencies/"])
+def test_a_forged_session_cookie_is_no_session(client, clerk, url):
+    """A cookie no login made (a NUL byte in it: PostgreSQL refused the look-up with a database error)
+    is taken as no session: the login page, or the API's 401/403 — never a 500."""
+    client.cookies["sessionid"] = "abc\x00defghijklmnop"
+    response = client.get(url)
+    assert response.status_code in (302, 401, 403)
+    client.cookies["sessionid"] = "a" * 31 + "!"
+    assert client.get(url).status_code in (302, 401, 403)
