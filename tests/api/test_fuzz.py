@@ -83,6 +83,16 @@ def before_generate_path_parameters(context, strategy):
 
 
 @schema.hook
+def before_generate_query(context, strategy):
+    def fix(query):
+        if isinstance(query, dict) and isinstance(query.get("agency"), str):
+            query = {**query, "agency": steer(query["agency"], KNOWN["codes"])}
+        return query
+
+    return strategy.map(fix)
+
+
+@schema.hook
 def before_generate_body(context, strategy):
     def fix(body):
         if not isinstance(body, dict):
@@ -97,7 +107,15 @@ def before_generate_body(context, strategy):
                 body[name] = steer(body[name], choices)
         if isinstance(body.get("application"), int):
             body["application"] = steer(body["application"], KNOWN["ids"])
-        for name in ("on", "received_on", "filed_on"):
+        for name in (
+            "on",
+            "received_on",
+            "filed_on",
+            "submitted_on",
+            "decided_on",
+            "due_on",
+            "deadline",
+        ):
             if isinstance(body.get(name), str):
                 body[name] = steer(body[name], DATES, keep_every=3)
         return body
