@@ -51,18 +51,24 @@ def load_calendar() -> WorkCalendar:
 def get_calendar() -> WorkCalendar:
     """The working-day calendar, cached in the process; edits in this process invalidate it at once,
     other processes pick them up within 30 seconds (stored deadlines are recomputed in the database).
-    Every 30 seconds the stored days are read again (~1 ms) and compared with the cached calendar's;
-    only changed days build a new calendar (its index, ~15 ms, was built every time before)."""
-    global _cached
+    Every 30 seconds the stored days are read again (~1 ms, _reread)."""
     if _cached is None or time.monotonic() - _cached[0] > _CACHE_SECONDS:
-        entries, years = calendar_rows()
-        if _cached is not None and _cached[1].has_days(entries, years):
-            # unchanged: keep the same object, so the clocks remembered on it still serve
-            fresh = _cached[1]
-        else:
-            fresh = WorkCalendar(entries, years)
-        _cached = (time.monotonic(), fresh)
+        return _reread()
     return _cached[1]
+
+
+def _reread() -> WorkCalendar:
+    """The stored days read again and compared with the cached calendar's: only changed days build a
+    new calendar (its index, ~15 ms); unchanged, the same object is kept, so the clocks remembered on
+    it still serve."""
+    global _cached
+    entries, years = calendar_rows()
+    if _cached is not None and _cached[1].has_days(entries, years):
+        fresh = _cached[1]
+    else:
+        fresh = WorkCalendar(entries, years)
+    _cached = (time.monotonic(), fresh)
+    return fresh
 
 
 def hold_calendar(*, exclusive: bool = False) -> None:
@@ -80,19 +86,12 @@ def hold_calendar(*, exclusive: bool = False) -> None:
 
 
 def current_calendar() -> WorkCalendar:
-    """The calendar as stored now, for a write (inside its transaction, before it locks any row): the
-    calendar is held (hold_calendar) and its rows read (~1 ms) whatever the cache's age, and the cached
-    calendar kept (and reused by get_calendar) when its days are the same. A worker's cache may be up
-    to 30 seconds old; a deadline stored from it would miss an edit whose recompute of the open cases
-    has already passed the case by."""
-    global _cached
+    """The calendar as stored now, for a write (inside its transaction, before it locks any row): held
+    (hold_calendar) and read again (_reread, ~1 ms) whatever the cache's age. A worker's cache may be
+    up to 30 seconds old; a deadline stored from it would miss an edit whose recompute of the open
+    cases has already passed the case by."""
     hold_calendar()
-    entries, years = calendar_rows()
-    if _cached is None or not _cached[1].has_days(entries, years):
-        _cached = (time.monotonic(), WorkCalendar(entries, years))
-    else:
-        _cached = (time.monotonic(), _cached[1])
-    return _cached[1]
+    return _reread()
 
 
 def invalidate_calendar() -> None:
