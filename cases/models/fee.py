@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -50,6 +52,11 @@ class Fee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_method_display()} {self.amount}元"
+
+    def lapsed(self, on: date) -> bool:
+        """The 20 working days to pay have passed by `on`: the application counts as abandoned, and
+        only 逾期未缴费 concludes it (law.md §5)."""
+        return self.pay_due_on is not None and on > self.pay_due_on
 
     @property
     def state(self) -> str:

@@ -31,7 +31,7 @@ def _check_conclusion_state(application: Application, outcome: str, on: date) ->
         fee = getattr(application, "fee", None)
         if application.status != Status.AWAITING_FEE or fee is None:
             raise StateConflict("只有已发出收费通知且未缴费的申请，才能以“逾期未缴费”办结。")
-        if fee.pay_due_on and on <= fee.pay_due_on:
+        if not fee.lapsed(on):
             raise StateConflict(f"缴费期限（{fee.pay_due_on}）尚未届满。")
         return
     if (

@@ -129,7 +129,7 @@ def fee_notify(
 
 def _require_within_pay_period(fee: Fee, on: date, *, also: str = "") -> None:
     """Past the payment period the application counts as abandoned: only "逾期未缴费" concludes it."""
-    if fee.pay_due_on and on > fee.pay_due_on:
+    if fee.lapsed(on):
         raise StateConflict(
             f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，{also}应以“逾期未缴费”办结。"
         )

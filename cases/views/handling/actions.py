@@ -177,16 +177,12 @@ def actions_for(user: User, application: Application, events, fee: Fee | None) -
     concluded = status == Status.CONCLUDED
     steps = [e for e in events if e.kind in ORDERED_KINDS and e.kind != Kind.REGISTERED]
     kinds = {e.kind for e in events}
-    within = application.deadline is None or timeutil.today() <= application.deadline
+    today = timeutil.today()
+    within = application.deadline is None or today <= application.deadline
     cap = engine.extension_cap(application.regime)
     # awaiting payment within its period, every outcome is refused (conclusion._check_conclusion_state):
     # pay, waive or withdraw first; once lapsed, only 逾期未缴费 concludes it
-    fee_pending = (
-        status == Status.AWAITING_FEE
-        and fee is not None
-        and fee.pay_due_on is not None
-        and timeutil.today() <= fee.pay_due_on
-    )
+    fee_pending = status == Status.AWAITING_FEE and fee is not None and not fee.lapsed(today)
     fits = {
         "assign": not concluded and access.can(user, "assign"),
         "request-supplement": status == Status.OPEN and Kind.SUPPLEMENT_REQUESTED not in kinds,
