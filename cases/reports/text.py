@@ -125,11 +125,12 @@ def section_5(data: dict) -> tuple[str, str]:
     handled = data["consultations"]["handled"]
     answered = data.get("details", {}).get("consultations_answered") or {}
 
-    def none_of(bucket: dict) -> str:
+    def none_of(*buckets: dict) -> str:
+        """未接到 the channels by which nothing came (in every bucket given)."""
         missing = [
             spec.consultation_label(ch, hotline)
             for ch in spec.CONSULTATION_CHANNELS
-            if not bucket[ch]
+            if not any(bucket[ch] for bucket in buckets)
         ]
         return f"未接到{_join(missing)}。" if missing else ""
 
@@ -164,7 +165,8 @@ def section_5(data: dict) -> tuple[str, str]:
             for ch in done
         ]
         second = f"{me}{year}年度共{'；'.join(each)}。"
-        if missing := none_of(handled):
+        # a channel accepted in the year but not yet answered was received: (一) says so
+        if missing := none_of(handled, accepted):
             second += "并" + missing
     return first, second
 

@@ -135,3 +135,17 @@ def test_remedies_and_fees_sentences(book, township):
         "未发生行政诉讼（未经复议直接起诉）、行政诉讼（复议后起诉）、申诉事项。"
     )
     assert text["section_7"] == "本年度我乡依申请公开收取信息处理费1件，共计150.00元。"
+
+
+def test_section_5_handling_never_denies_a_channel_the_acceptance_reports(book, township):
+    """(二) says 并未接到 only of a channel that received nothing in the year: a consultation accepted
+    in December and answered in January is in (一) as accepted and not answered, so (二) must not say
+    that no consultation came by its channel."""
+    book.consult("on_site", at(2025, 3, 3), answered_at=at(2025, 3, 3, 11))
+    book.consult("online", at(2025, 12, 30), answered_at=at(2026, 1, 5))
+    first, second = build_report(township, 2025)["text"]["section_5"].split("\n")
+    assert "网络查询1人(次)，年底前尚未答复" in first
+    assert "未接到96128电话查询。" in first
+    assert second == (
+        "我乡2025年度共接待来访群众现场咨询1人(次)，给予了现场答复1人(次)。并未接到96128电话查询。"
+    )
