@@ -191,6 +191,22 @@ def check_parts(combined: dict, parts: list[dict]) -> list[Breach]:
     ]
 
 
+def check_published_part(name: str, published: dict, current: dict) -> list[Breach]:
+    """6. against one office's published (frozen) separate report: its part of a report with the
+    offices below, counted now, is the report it published."""
+    before, now = numeric_cells(published), numeric_cells(current)
+    return [
+        Breach(
+            6,
+            f"{path}：{name}{published['year']}年度报告已发布为{before[path]}，而含下级机关的报告中"
+            f"该机关为{now[path]}（发布后有案件变动）。",
+            (path,),
+        )
+        for path in before
+        if before[path] != now[path]
+    ]
+
+
 def check(data: dict, *, parts: list[dict] | None = None) -> list[Breach]:
     """Invariants 1, 2, 4, 5 (and 6 when the parts are given) on one report."""
     found = check_balance(data) + check_sums(data) + check_remedies(data) + check_layouts(data)

@@ -121,3 +121,36 @@ def test_a_published_report_is_read_only_in_the_admin(
     assert client.get("/admin/cases/publishedreport/add/").status_code == 403
     published.refresh_from_db()
     assert (published.year, published.data["year"]) == (2025, 2025)
+
+
+def test_an_office_with_offices_below_agrees_with_their_published_reports(
+    book, county_book, county, township, people, frozen_today
+):
+    """Invariant 6 with the offices' own reports as issued: once the township's report is published
+    (frozen), the county's report with the offices below counts the township as its published report
+    does, or says it does not — it is not published silently with another figure for the township."""
+    book.register(date(2025, 3, 3))
+    county_book.register(date(2025, 4, 1))
+    publish(user=people[("jiangyi", "supervisor")], agency=township, year=2025)
+    assert build_report(county, 2025, include_children=True)["errors"] == []  # nothing changed
+
+    frozen_today.shift(timedelta(hours=1))
+    book.register(date(2025, 6, 2), type="other_org")  # a late entry, dated back into 2025
+    both = build_report(county, 2025, include_children=True)
+    assert both["applications"]["rows"]["new"]["total"] == 3  # the cases as they stand now
+    breaches = {cell for e in both["errors"] if e["invariant"] == 6 for cell in e["cells"]}
+    assert breaches == {
+        "applications.rows.new.other_org",
+        "applications.rows.new.total",
+        "applications.rows.carried_forward.other_org",
+        "applications.rows.carried_forward.total",
+        "by_channel.in_person",
+        "by_channel.total",
+    }
+    assert all("姜驿乡人民政府2025年度报告已发布" in e["message"] for e in both["errors"])
+    with pytest.raises(StateConflict, match="校验"):
+        publish(
+            user=people[("county", "supervisor")], agency=county, year=2025, include_children=True
+        )
+    # the county's own report is not the township's: no breach there
+    assert build_report(county, 2025)["errors"] == []

@@ -11,7 +11,8 @@ from tests.reports.conftest import at
 pytestmark = pytest.mark.django_db
 
 # four counts (applications, consultations, remedies, fees), two lists of subjects/topics, one for the
-# published neighbours (invariant 3); with the offices below, one more for their names
+# published reports it must agree with (invariants 3 and 6); with the offices below, one more for
+# their names
 SINGLE, WITH_CHILDREN = 7, 8
 # on PostgreSQL the counts and lists run planned for their own parameters (cases/reports/planning.py):
 # SET plan_cache_mode before them, RESET after
