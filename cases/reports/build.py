@@ -102,11 +102,17 @@ def published_agreement(
     Invariant 3: the neighbouring years' reports of the same office. (Computed live, Y's 四 and Y+1's
     二 count the same cases by definition; the tests check that on random data.)
     Invariant 6: with the offices below, each office's own report of the year — its part here is the
-    sum of its cases as they stand now, its own report says what it said when published."""
+    sum of its cases as they stand now, its own report says what it said when published; an office's
+    own report, the row for it (各机关分列) in the year's published reports with the offices below of
+    the offices above it and of itself."""
     found = []
     wanted = Q(agency=agency, include_children=include_children, year__in=(year - 1, year + 1))
     if offices:
         wanted |= Q(agency__in=[o.pk for o in offices], include_children=False, year=year)
+    if not include_children:
+        # the office's path and every prefix of it that ends an office's code: the offices above it
+        above = [agency.path[: i + 1] for i, c in enumerate(agency.path) if c == "/" and i]
+        wanted |= Q(agency__path__in=above, include_children=True, year=year)
     published_reports = PublishedReport.objects.filter(wanted).only(
         "agency_id", "year", "include_children", "data"
     )
@@ -118,6 +124,13 @@ def published_agreement(
                 found += invariants.check_continuity(published.data, data, note=note)
             else:
                 found += invariants.check_continuity(data, published.data, note=note)
+        elif published.include_children and not include_children:
+            rows = published.data.get("details", {}).get("offices") or []
+            row = next((r for r in rows if r["agency"] == agency.code), None)
+            if row is not None:
+                found += invariants.check_published_row(
+                    published.data, row, _office_row(agency, data)
+                )
         else:
             own[published.agency_id] = published.data
     for office, part in zip(offices, parts, strict=True):

@@ -207,6 +207,33 @@ def check_published_part(name: str, published: dict, current: dict) -> list[Brea
     ]
 
 
+OFFICE_ROW_CELLS = {
+    "new": _app("new", "total"),
+    "carried_over": _app("carried_over", "total"),
+    "concluded_total": _app("concluded_total", "total"),
+    "carried_forward": _app("carried_forward", "total"),
+    "consultations_accepted": "consultations.accepted.total",
+    "consultations_handled": "consultations.handled.total",
+}
+
+
+def check_published_row(published: dict, row: dict, current: dict) -> list[Breach]:
+    """6. against a published (frozen) report with the offices below of an office above this one (or
+    of this one): its row for this office (各机关分列, `row`) is this office's own report (`current`,
+    the same figures)."""
+    name = published.get("details", {}).get("agency_name") or published["agency"]
+    return [
+        Breach(
+            6,
+            f"{name}（含下级机关）{published['year']}年度报告已发布，其中本机关{path}为{row.get(key)}，"
+            f"而本机关的报告为{current[key]}（发布后有案件变动）。",
+            (path,),
+        )
+        for key, path in OFFICE_ROW_CELLS.items()
+        if row.get(key) != current[key]
+    ]
+
+
 def check(data: dict, *, parts: list[dict] | None = None) -> list[Breach]:
     """Invariants 1, 2, 4, 5 (and 6 when the parts are given) on one report."""
     found = check_balance(data) + check_sums(data) + check_remedies(data) + check_layouts(data)

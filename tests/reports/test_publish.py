@@ -9,6 +9,7 @@ from cases.errors import StateConflict
 from cases.models import Application, PublishedReport
 from cases.reports import build_report
 from cases.reports.publish import changed_cases, differences, publish
+from tests.reports.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -154,3 +155,26 @@ def test_an_office_with_offices_below_agrees_with_their_published_reports(
         )
     # the county's own report is not the township's: no breach there
     assert build_report(county, 2025)["errors"] == []
+
+
+def test_an_office_agrees_with_the_published_report_of_an_office_above_it(
+    book, county, township, people, frozen_today
+):
+    """Invariant 6 the other way round: once the county's report with the offices below is published,
+    its row for the township (各机关分列) is what the township's own report must say — a case changed
+    since is a breach of the township's report, not a second figure published for the same cases."""
+    book.register(date(2025, 3, 3))
+    publish(user=people[("county", "supervisor")], agency=county, year=2025, include_children=True)
+    assert build_report(township, 2025)["errors"] == []  # nothing changed
+
+    frozen_today.shift(timedelta(hours=1))
+    book.consult("hotline", at(2025, 5, 5), answered_at=at(2025, 5, 5, 11))
+    own = build_report(township, 2025)
+    assert own["consultations"]["accepted"]["total"] == 1  # the cases as they stand now
+    assert [(e["invariant"], e["cells"]) for e in own["errors"]] == [
+        (6, ["consultations.accepted.total"]),
+        (6, ["consultations.handled.total"]),
+    ]
+    assert "元谋县人民政府（含下级机关）2025年度报告已发布" in own["errors"][0]["message"]
+    with pytest.raises(StateConflict, match="校验"):
+        publish(user=people[("jiangyi", "supervisor")], agency=township, year=2025)
