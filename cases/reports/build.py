@@ -10,7 +10,14 @@ from cases.access import agency_scope
 from cases.models import Agency, PublishedReport
 
 from . import invariants, spec, text
-from .compute import application_subjects, compute_numbers, consultation_topics, empty_numbers
+from .compute import (
+    application_subjects,
+    compute_numbers,
+    consultation_topics,
+    empty_numbers,
+    subject_entry,
+    topic_entry,
+)
 from .planning import planned_for_parameters
 
 API_KEYS = ("applications", "by_channel", "consultations", "remedies", "fees")
@@ -57,6 +64,32 @@ def assemble(
     data["text"] = text.text_fields(data)
     data["errors"] = []
     return data
+
+
+def _ordered_like(value, template):
+    """`value` with each object's keys in `template`'s order where the template has them, the rest after
+    in the order they came."""
+    if isinstance(value, list) and isinstance(template, list) and template:
+        return [_ordered_like(v, template[0]) for v in value]
+    if not isinstance(value, dict) or not isinstance(template, dict):
+        return value
+    keys = [k for k in template if k in value] + [k for k in value if k not in template]
+    return {k: _ordered_like(value[k], template.get(k)) for k in keys}
+
+
+def in_report_order(data: dict) -> dict:
+    """A published report's dict with its keys in the order build_report gives them. PostgreSQL keeps a
+    published report as jsonb, which sorts an object's keys by length: read back as stored, the rows came
+    out as new, partial, disclose, … instead of in the national table's order."""
+    blank = Agency(code="", name="", short_name="", hotline="")
+    details = {
+        "generated_at": None,
+        "application_subjects": [subject_entry(None, None)],
+        "consultation_topics": [topic_entry(None, None)],
+        "offices": [_office_row(blank, empty_numbers())],
+    }
+    template = assemble(blank, data.get("year", spec.FIRST_YEAR), False, empty_numbers(), details)
+    return _ordered_like(data, template)
 
 
 def build_report(agency: Agency, year: int, *, include_children: bool = False) -> dict:

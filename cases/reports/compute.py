@@ -140,6 +140,14 @@ def application_counts(agency: Agency, year: int, include_children: bool, number
                 by_channel[g["channel"]] += g["n_new"]
 
 
+def subject_entry(subject: str | None, count: int | None) -> dict:
+    return {"subject": subject, "count": count}
+
+
+def topic_entry(topic: str | None, count: int | None) -> dict:
+    return {"topic": topic, "count": count}
+
+
 def application_subjects(agency: Agency, year: int, include_children: bool) -> list[dict]:
     """The most frequent requests among the year's new applications (one query)."""
     p = Period(year)
@@ -154,7 +162,7 @@ def application_subjects(agency: Agency, year: int, include_children: bool) -> l
         .annotate(n=Count("pk"))
         .order_by("-n", "content")[:SUBJECT_LIMIT]
     )
-    return [{"subject": _shorten(r["content"]), "count": r["n"]} for r in rows]
+    return [subject_entry(_shorten(r["content"]), r["n"]) for r in rows]
 
 
 def _shorten(text: str) -> str:
@@ -212,7 +220,7 @@ def consultation_topics(agency: Agency, year: int, include_children: bool) -> li
         .annotate(n=Count("pk"))
         .order_by("-n", "topic")[:TOPIC_LIMIT]
     )
-    return [{"topic": r["topic"], "count": r["n"]} for r in rows]
+    return [topic_entry(r["topic"], r["n"]) for r in rows]
 
 
 # ---- section 四 / 六: remedies (one query) ----------------------------------------------------------

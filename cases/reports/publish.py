@@ -16,7 +16,7 @@ from cases.errors import StateConflict
 from cases.models import Agency, Application, Consultation, Fee, PublishedReport, Remedy, User
 
 from . import invariants, layout, spec
-from .build import build_report, check_year
+from .build import build_report, check_year, in_report_order
 from .compute import Period
 
 CHANGE_LIMIT = 200
@@ -24,11 +24,14 @@ HISTORY_TYPES = {"+": "新增", "~": "修改", "-": "删除"}
 
 
 def published_for(agency: Agency, year: int, include_children: bool) -> PublishedReport | None:
-    return (
+    published = (
         PublishedReport.objects.filter(agency=agency, year=year, include_children=include_children)
         .select_related("published_by")
         .first()
     )
+    if published is not None:
+        published.data = in_report_order(published.data)
+    return published
 
 
 def report_as_issued(

@@ -249,3 +249,35 @@ def test_an_unpublished_report_says_so(api, ledger):
 def test_an_unknown_version_is_a_400(api, ledger):
     response = api.get(URL, {"agency": "jiangyi", "year": 2025, "version": "draft"})
     assert response.status_code == 400 and "version" in response.json()
+
+
+def _key_order(value) -> list:
+    """Every object's keys, in order, depth first (lists by position)."""
+    if isinstance(value, dict):
+        return [[k, _key_order(v)] for k, v in value.items()]
+    if isinstance(value, list):
+        return [_key_order(v) for v in value]
+    return []
+
+
+@pytest.mark.parametrize("include_children", [False, True], ids=["one-office", "with-offices-below"])
+def test_a_published_report_reads_in_the_order_of_a_computed_one(
+    book, county_book, county_supervisor, include_children
+):
+    """PostgreSQL keeps a published report as jsonb, which sorts an object's keys by length: read back
+    as stored, its rows came out as new, partial, disclose, … instead of the national table's order."""
+    book.register(date(2025, 3, 3), content="低保申请材料")
+    county_book.register(date(2025, 4, 1))
+    publish(user=county_supervisor, agency=county_book.agency, year=2025, include_children=True)
+    publish(user=county_supervisor, agency=county_book.agency, year=2025)
+    client = APIClient()
+    client.force_authenticate(county_supervisor)
+    params = {"agency": "county", "year": 2025, "include_children": include_children}
+    published = client.get(URL, params).json()
+    current = client.get(URL, params | {"version": "current"}).json()
+    if include_children:
+        assert [o["agency"] for o in published["details"]["offices"]] == ["county", "jiangyi"]
+    assert published["details"]["application_subjects"]
+    assert published["published_at"] is not None
+    assert _key_order(published) == _key_order(current)
+    assert list(published["applications"]["rows"])[:3] == ["new", "carried_over", "disclose"]
