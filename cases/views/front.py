@@ -33,11 +33,13 @@ def home(request: HttpRequest) -> HttpResponse:
 def application_register(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "register")
     agencies = selectors.agencies_for_choice(request.user)
-    form = ApplicationForm(request.POST or None, agencies=agencies)
     source_pk = request.POST.get("from_consultation") or request.GET.get("from_consultation") or ""
     source = (
         access.get_consultation_for_user(request.user, source_pk) if source_pk.isdigit() else None
     )
+    # a consultation turned into an application: its office is offered, so the two can be linked
+    initial = {"agency": source.agency_id} if source is not None else {}
+    form = ApplicationForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             application = registration.application_register(
@@ -57,6 +59,12 @@ def application_register(request: HttpRequest) -> HttpResponse:
             if source is not None and source.agency_id == application.agency_id:
                 registration.consultation_link_application(
                     user=request.user, consultation=source, application=application
+                )
+            elif source is not None:
+                messages.warning(
+                    request,
+                    f"咨询“{source.topic}”属于{source.agency.name}，与本申请的受理机关不同，"
+                    "申请未与咨询关联。",
                 )
             messages.success(
                 request,

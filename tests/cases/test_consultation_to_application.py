@@ -1,0 +1,78 @@
+"""A consultation turned into an application (转为依申请公开申请登记): the registration page opens on the
+consultation's office, so the application is registered there and linked to it, as the page promises;
+registered for another office, it is not linked, and the clerk is told so."""
+
+from datetime import date, datetime
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from cases.models import Application
+from cases.services.registration import consultation_register
+
+from .test_pages_front import VALID
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def consultation(frozen_today, township_front, township):
+    return consultation_register(
+        user=township_front,
+        agency=township,
+        channel="on_site",
+        topic="想申请土地确权资料",
+        received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"),
+    )
+
+
+@pytest.fixture
+def supervisor_client(client, county_supervisor, frozen_today):
+    client.force_login(county_supervisor)  # sees the county and the township under it
+    return client
+
+
+def register_url(consultation) -> str:
+    return f"{reverse('application-register')}?from_consultation={consultation.pk}"
+
+
+def test_the_page_opens_on_the_consultations_office(supervisor_client, consultation, township):
+    page = supervisor_client.get(register_url(consultation)).content.decode()
+    assert f'<option value="{township.pk}" selected>{township.name}</option>' in page
+
+
+def test_registered_as_offered_it_is_the_consultations_office_and_linked(
+    supervisor_client, consultation, township
+):
+    page = supervisor_client.get(register_url(consultation))
+    form = page.context["form"]
+    posted = VALID | {
+        "agency": form["agency"].value(),
+        "received_on": "2026-11-24",
+        "from_consultation": consultation.pk,
+    }
+    response = supervisor_client.post(reverse("application-register"), posted)
+    application = Application.objects.get()
+    assert response.status_code == 302
+    assert application.agency == township
+    consultation.refresh_from_db()
+    assert consultation.application == application
+
+
+def test_registered_for_another_office_the_clerk_is_told_it_is_not_linked(
+    supervisor_client, consultation, county
+):
+    posted = VALID | {
+        "agency": county.pk,
+        "received_on": "2026-11-24",
+        "from_consultation": consultation.pk,
+    }
+    response = supervisor_client.post(reverse("application-register"), posted)
+    application = Application.objects.get()
+    assert application.agency == county
+    consultation.refresh_from_db()
+    assert consultation.application is None
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any("未与咨询" in m and consultation.agency.name in m for m in said), said
+    assert application.received_on == date(2026, 11, 24)
