@@ -159,10 +159,17 @@ def _history(model, since: datetime, scope: Q, relevant: Q, *related: str):
     )
 
 
-def _changes(rows, kind: str, what: str, url_name: str, pk: str) -> list[CaseChange]:
+def _changes(rows, kind: str, what: str, url_name: str, pk: str, page_of) -> list[CaseChange]:
     """A CaseChange per historical row; `what` (its label) and `pk` (the page's id) are attribute
-    paths on the row, e.g. "application.number"."""
+    paths on the row, e.g. "application.number"; `page_of` is the model of that page. A record voided
+    since has no page (a voided record leaves every page but its history): no link, marked voided."""
     what_of, pk_of = attrgetter(what), attrgetter(pk)
+    rows = list(rows)
+    voided = set(
+        page_of.objects.filter(
+            pk__in={pk_of(h) for h in rows}, voided_at__isnull=False
+        ).values_list("pk", flat=True)
+    )
     return [
         CaseChange(
             h.history_date,
@@ -170,7 +177,7 @@ def _changes(rows, kind: str, what: str, url_name: str, pk: str) -> list[CaseCha
             what_of(h),
             _change(h),
             _who(h),
-            reverse(url_name, args=[pk_of(h)]),
+            "" if pk_of(h) in voided else reverse(url_name, args=[pk_of(h)]),
         )
         for h in rows
     ]
@@ -200,6 +207,7 @@ def changed_cases(report: PublishedReport) -> list[CaseChange]:
             "number",
             "application-detail",
             "id",
+            Application,
         ),
         *_changes(
             _history(Consultation, since, own, consulted),
@@ -207,6 +215,7 @@ def changed_cases(report: PublishedReport) -> list[CaseChange]:
             "topic",
             "consultation-detail",
             "id",
+            Consultation,
         ),
         *_changes(
             _history(Fee, since, their, fee_settled, "application"),
@@ -214,6 +223,7 @@ def changed_cases(report: PublishedReport) -> list[CaseChange]:
             "application.number",
             "application-detail",
             "application_id",
+            Application,
         ),
         *_changes(
             _history(Remedy, since, their, _in_year("filed_on", p), "application"),
@@ -221,6 +231,7 @@ def changed_cases(report: PublishedReport) -> list[CaseChange]:
             "application.number",
             "application-detail",
             "application_id",
+            Application,
         ),
     ]
     return sorted(out, key=lambda c: c.when, reverse=True)
