@@ -41,6 +41,8 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         year = int(request.GET.get("year", today.year))
     except ValueError:
         year = today.year
+    if not calendar_services.FIRST_YEAR <= year <= calendar_services.LAST_YEAR:
+        year = today.year  # a year the calendar cannot hold (and no date can have: a 500 before)
     day_form = DayForm(request.POST if request.POST.get("form") == "day" else None)
     year_form = YearForm(
         request.POST if request.POST.get("form") == "year" else None, initial={"year": year}
