@@ -66,9 +66,11 @@ def application_register(request: HttpRequest) -> HttpResponse:
                     f"咨询“{source.topic}”属于{source.agency.name}，与本申请的受理机关不同，"
                     "申请未与咨询关联。",
                 )
+            provisional = "（待确认）" if application.deadline_provisional else ""
             messages.success(
                 request,
-                f"已登记申请 {application.number}，答复期限 {application.deadline or '待定'}。",
+                f"已登记申请 {application.number}，"
+                f"答复期限 {application.deadline or '待定'}{provisional}。",
             )
             return redirect("application-detail", pk=application.pk)
     return render(
