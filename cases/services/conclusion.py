@@ -95,6 +95,11 @@ def application_withdraw(
     application = lock_for_action(user, application, expected_version)
     require_open_case(application)
     check_date(application, on)
+    fee = getattr(application, "fee", None)
+    if application.status == Status.AWAITING_FEE and fee is not None and fee.lapsed(on):
+        raise StateConflict(
+            f"缴费期限已于{fee.pay_due_on}届满，视为放弃申请，不能再撤回，应以“逾期未缴费”办结。"
+        )
     application.outcome = "other.other"
     application.concluded_on = on
     application.outcome_reason = "申请人撤回申请" + (f"：{note.strip()}" if note.strip() else "")

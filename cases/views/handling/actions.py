@@ -182,7 +182,9 @@ def actions_for(user: User, application: Application, events, fee: Fee | None) -
     cap = engine.extension_cap(application.regime)
     # awaiting payment within its period, every outcome is refused (conclusion._check_conclusion_state):
     # pay, waive or withdraw first; once lapsed, only 逾期未缴费 concludes it
-    fee_pending = status == Status.AWAITING_FEE and fee is not None and not fee.lapsed(today)
+    awaiting_fee = status == Status.AWAITING_FEE and fee is not None
+    fee_pending = awaiting_fee and not fee.lapsed(today)
+    fee_lapsed = awaiting_fee and fee.lapsed(today)
     fits = {
         "assign": not concluded and access.can(user, "assign"),
         "request-supplement": status == Status.OPEN and Kind.SUPPLEMENT_REQUESTED not in kinds,
@@ -203,7 +205,7 @@ def actions_for(user: User, application: Application, events, fee: Fee | None) -
         "waive-fee": status == Status.AWAITING_FEE,
         "conclude": not concluded and status != Status.CONSULTING and not fee_pending,
         "reply-on-the-spot": status == Status.OPEN and not steps,
-        "withdraw": not concluded,
+        "withdraw": not concluded and not fee_lapsed,
     }
     primary = NEXT_STEP.get(status)
     return [
