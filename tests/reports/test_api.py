@@ -260,7 +260,9 @@ def _key_order(value) -> list:
     return []
 
 
-@pytest.mark.parametrize("include_children", [False, True], ids=["one-office", "with-offices-below"])
+@pytest.mark.parametrize(
+    "include_children", [False, True], ids=["one-office", "with-offices-below"]
+)
 def test_a_published_report_reads_in_the_order_of_a_computed_one(
     book, county_book, county_supervisor, include_children
 ):
