@@ -33,6 +33,7 @@ from .conclusion import (
 
 Kind = ApplicationEvent.Kind
 Status = Application.Status
+MAX_SUPPLEMENT_PERIOD = 60  # working days, whether given as a period or as a due date
 
 __all__ = [
     "ART35_MAX_DAYS",
@@ -100,8 +101,21 @@ def application_request_supplement(
     )
     if due_on is not None and due_on <= on:
         raise ValidationError({"due_on": ["补正期限应晚于告知日期。"]})
-    if period_days is not None and not 1 <= period_days <= 60:
-        raise ValidationError({"period_days": ["补正期限应为1至60个工作日。"]})
+    if due_on is not None:
+        latest = get_calendar().add_working_days(on, MAX_SUPPLEMENT_PERIOD)
+        if due_on > latest:
+            raise ValidationError(
+                {
+                    "due_on": [
+                        f"补正期限不应超过告知之日起{MAX_SUPPLEMENT_PERIOD}个工作日"
+                        f"（最晚{latest}）。"
+                    ]
+                }
+            )
+    if period_days is not None and not 1 <= period_days <= MAX_SUPPLEMENT_PERIOD:
+        raise ValidationError(
+            {"period_days": [f"补正期限应为1至{MAX_SUPPLEMENT_PERIOD}个工作日。"]}
+        )
     days = period_days or engine.DEFAULT_SUPPLEMENT_PERIOD
     record(
         application,

@@ -1,11 +1,12 @@
 """Supplement (补正, law.md §4): one notice per case with the items and the period; the clock restarts
 from the day the supplement arrives; lapsed → other.no_supplement; still unclear → unable.still_unclear."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
 
+from cases.clocksync import get_calendar
 from cases.errors import StateConflict
 from cases.services import handling
 
@@ -64,6 +65,22 @@ def test_request_refusals(case, handler, kw, field):
         request(case, handler, **kw)
     assert field in exc.value.message_dict
     assert snapshot(case) == before
+
+
+def test_a_due_date_is_held_to_the_longest_period(case, handler):
+    """A period is 1–60 working days; a due date given instead was not bounded (2029-01-01 went in,
+    stopping the case's clock for two years)."""
+    before = snapshot(case)
+    with pytest.raises(ValidationError) as exc:
+        request(case, handler, due_on=D(2029, 1, 1))
+    assert "60个工作日" in exc.value.message_dict["due_on"][0]
+    assert snapshot(case) == before
+    latest = get_calendar().add_working_days(NOV3, 60)
+    assert latest > D(2027, 1, 25)  # 42 working days are left in 2026 after Tue 11-03
+    with pytest.raises(ValidationError):
+        request(case, handler, due_on=latest + timedelta(days=1))
+    app = request(case, handler, due_on=latest)
+    assert app.supplement_notice_due == D(2026, 11, 11) and app.status == "awaiting_supplement"
 
 
 def test_request_only_while_the_clock_runs(case, handler):
