@@ -157,3 +157,6 @@ CHOICES: list[tuple[str, str]] = [(o.code, o.label) for o in OUTCOMES]
 NEEDS_REASON = frozenset(
     o.code for o in OUTCOMES if o.group in {"partial", "withhold", "unable", "decline"}
 )
+# “其他处理” says nothing by its name: its reply states what was done (the reason field), with no
+# article of its own to cite
+NEEDS_ACCOUNT = frozenset({"other.other"})

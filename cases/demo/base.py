@@ -10,6 +10,9 @@ from cases.demo.data import CONTENTS, GIVEN, ORGS, SURNAMES
 from cases.models import Agency, Application, User
 from cases.services import handling, registration
 
+# what a demo case concluded as “其他处理” says was done
+OTHER_ACCOUNT = "您申请获取的材料，已在您办理相关业务时由窗口工作人员当面提供"
+
 
 def _id_number(rng: random.Random) -> str:
     from cases.identity import id_check_char
@@ -130,7 +133,13 @@ class DemoBase:
             application=app,
             on=on,
             outcome=outcome,
-            reason="经审查，" + outcomes.BY_CODE[outcome].label if needs else "",
+            reason=(
+                "经审查，" + outcomes.BY_CODE[outcome].label
+                if needs
+                else OTHER_ACCOUNT
+                if outcome in outcomes.NEEDS_ACCOUNT
+                else ""
+            ),
             basis="《中华人民共和国政府信息公开条例》第三十六条" if needs else "",
             referred_to="元谋县自然资源局，电话0878-8212345"
             if outcome == "unable.not_held"

@@ -25,7 +25,7 @@ class OutcomeFields(forms.Form):
         widget=TEXTAREA,
         max_length=5000,
         required=False,
-        help_text="部分公开、不予公开、无法提供、不予处理的，须写明理由",
+        help_text="部分公开、不予公开、无法提供、不予处理的，须写明理由；其他处理的，须写明作何处理",
     )
     basis = forms.CharField(
         label="法律依据",

@@ -1,5 +1,6 @@
 """政府信息公开申请答复书 (law.md §6): the wording of every outcome and the article usually cited."""
 
+from cases import outcomes
 from cases.clock import engine
 from cases.clocksync import get_calendar
 from cases.models import Application, ApplicationEvent
@@ -108,7 +109,7 @@ _REPLY_LEADS = {
     "decline.confirmation": (
         "您的申请系要求本机关确认或者重新出具您已获取的信息，本机关不作为政府信息公开申请处理。"
     ),
-    "other.other": "经审查，本机关对您的申请作如下处理。",
+    "other.other": "经审查，本机关对您的申请作如下处理：",
 }
 
 
@@ -175,13 +176,18 @@ def reply_notice(application: Application, events) -> Notice:
         lead = _REPLY_LEADS.get(code, "")
         if code == "disclose":
             lead += _delivery(application)
+        elif code in outcomes.NEEDS_ACCOUNT:
+            # what was done is the reply itself (a case concluded before it was required may have none)
+            lead = f"{lead}{reason}。" if reason else "经审查，本机关对您的申请作其他处理。"
         paragraphs.append(lead)
         if code == "unable.not_held" and application.referred_to:
             paragraphs.append(
                 "经查，该政府信息不属于本机关负责公开，负责公开该政府信息的行政机关为"
                 f"{application.referred_to}，请您向该机关提出申请。"
             )
-    if reason and not (withdrawn or code in ("other.no_supplement", "other.fee_unpaid")):
+    if reason and not (
+        withdrawn or code in ("other.no_supplement", "other.fee_unpaid", *outcomes.NEEDS_ACCOUNT)
+    ):
         paragraphs.append(f"理由：{reason}。")
     if basis:
         paragraphs.append(f"根据{basis}的规定，特此告知。")

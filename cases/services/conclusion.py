@@ -67,6 +67,8 @@ def application_conclude(
     errors: dict[str, list[str]] = {}
     if outcome in outcomes.NEEDS_REASON and not reason.strip():
         errors["reason"] = ["该办理结果须写明理由。"]
+    if outcome in outcomes.NEEDS_ACCOUNT and not reason.strip():
+        errors["reason"] = ["“其他处理”须在理由中写明作何处理，答复书据此告知申请人。"]
     if outcome in outcomes.NEEDS_REASON and not basis.strip():
         errors["basis"] = ["该办理结果须写明法律依据。"]
     if referred_to.strip() and outcome != "unable.not_held":

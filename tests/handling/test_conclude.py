@@ -47,7 +47,7 @@ def test_every_outcome(register, handler, code):
         application=app,
         on=on,
         outcome=code,
-        reason="经审查" if needs else "",
+        reason="经审查" if needs or code in outcomes.NEEDS_ACCOUNT else "",
         basis="《条例》第三十六条" if needs else "",
         referred_to="元谋县自然资源局，0878-8212345" if code == "unable.not_held" else "",
     )

@@ -4,10 +4,13 @@ the 2008 text, the responsible office, withdrawal and delivery — on the notice
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from cases import outcomes
+from cases.models import Application
 from cases.services import handling
 
+from .conftest import fresh
 from .notice_helpers import assert_in_docx, notice
 from .test_conclude import prepare
 
@@ -36,7 +39,7 @@ REPLY_WORDS = {
     "decline.confirmation": "确认或者重新出具",
     "other.no_supplement": "逾期未补正，视为放弃申请",
     "other.fee_unpaid": "逾期未按收费通知要求缴纳费用",
-    "other.other": "作如下处理",
+    "other.other": "作如下处理：经审查的具体理由。",
 }
 
 
@@ -46,9 +49,10 @@ def test_reply_for_every_outcome(register, handler, code):
     app = register(received_on=D(2026, 10, 7))
     on = prepare(app, handler, code)
     needs = code in outcomes.NEEDS_REASON
+    reason = "经审查的具体理由" if needs or code in outcomes.NEEDS_ACCOUNT else ""
     handling.application_conclude(
         user=handler, application=app, on=on, outcome=code,
-        reason="经审查的具体理由" if needs else "", basis="《条例》某条" if needs else "",
+        reason=reason, basis="《条例》某条" if needs else "",
     )  # fmt: skip
     n = notice(app, "reply")
     assert (n.title, n.dated) == ("政府信息公开申请答复书", on)
@@ -59,6 +63,28 @@ def test_reply_for_every_outcome(register, handler, code):
         assert "理由：经审查的具体理由。" in text and "根据《条例》某条的规定" in text
     assert "行政复议" in text and "行政诉讼" in text
     assert_in_docx(n, REPLY_WORDS[code])
+
+
+def test_other_handling_is_refused_without_saying_what_was_done(register, handler):
+    """“其他处理” without a word of what was done gave a reply that said “作如下处理。” and nothing
+    after it."""
+    app = register(received_on=D(2026, 10, 7))
+    with pytest.raises(ValidationError) as exc:
+        handling.application_conclude(
+            user=handler, application=app, on=D(2026, 10, 9), outcome="other.other", reason=" "
+        )
+    assert "作何处理" in exc.value.message_dict["reason"][0]
+    assert fresh(app).status == "open"
+
+
+def test_other_handling_concluded_before_it_needed_a_reason(register, handler):
+    app = register(received_on=D(2026, 10, 7))
+    handling.application_conclude(
+        user=handler, application=app, on=D(2026, 10, 9), outcome="other.other", reason="x"
+    )
+    Application.objects.filter(pk=app.pk).update(outcome_reason="")  # as stored before 2026-11-25
+    text = notice(app, "reply").text
+    assert "作其他处理。" in text and "作如下处理" not in text
 
 
 @pytest.mark.parametrize(

@@ -74,7 +74,7 @@ class Casebook:
             application=app,
             on=on,
             outcome=outcome,
-            reason="经审查" if needs else "",
+            reason="经审查" if needs or outcome in outcomes.NEEDS_ACCOUNT else "",
             basis="《条例》第三十六条" if needs else "",
         )
         app.refresh_from_db()

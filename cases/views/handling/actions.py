@@ -137,7 +137,7 @@ ACTIONS: dict[str, Action] = {
             handling.application_conclude,
             "已办结。",
             intro="每件申请有且只有一个办理结果；部分公开、不予公开、无法提供、不予处理的，"
-            "须说明理由和法律依据。",
+            "须说明理由和法律依据；其他处理的，须写明作何处理。",
         ),
         Action(
             "withdraw",
