@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connections
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from cases import timeutil
@@ -39,9 +39,12 @@ class ApplicationFilters:
     ordering: str = ""
 
 
+# a case whose deadline is not known (a stopped clock, a supplement awaited) comes after every date
+# going up and before every date going down, on every database as on PostgreSQL (SQLite would put it
+# first going up)
 ORDERINGS = {
-    "deadline": ("deadline", "id"),
-    "-deadline": ("-deadline", "-id"),
+    "deadline": (F("deadline").asc(nulls_last=True), "id"),
+    "-deadline": (F("deadline").desc(nulls_first=True), "-id"),
     "received_on": ("received_on", "id"),
     "-received_on": ("-received_on", "-id"),
 }
