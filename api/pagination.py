@@ -19,6 +19,12 @@ class Pagination(PageNumberPagination):
                 parameter["schema"]["maximum"] = self.max_page_size
         return parameters
 
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        """api.md's page: all four fields in every answer (next and previous null at either end)."""
+        page = super().get_paginated_response_schema(schema)
+        page["required"] = ["count", "next", "previous", "results"]
+        return page
+
     def requested_slice(self, request) -> slice | None:
         """The rows the request's page covers, when its number is a plain one; None otherwise (the
         paginator then decides: the last page, or a 404 for a page that is not a number)."""
