@@ -41,7 +41,14 @@ from .applications import (
     fee_data,
 )
 from .common import AgencyCodeField, iso_date, iso_datetime
-from .offices import AgencySerializer, LoginSerializer, StaffSerializer, TokenSerializer
+from .offices import (
+    AgencyReadSerializer,
+    AgencySerializer,
+    LoginSerializer,
+    StaffReadSerializer,
+    StaffSerializer,
+    TokenSerializer,
+)
 from .resources import (
     CalendarChangeSerializer,
     CalendarDaySerializer,
@@ -63,6 +70,7 @@ __all__ = [
     "FEE_FIELDS",
     "OUTCOME_CHOICES",
     "AgencyCodeField",
+    "AgencyReadSerializer",
     "AgencySerializer",
     "ApplicantReadSerializer",
     "ApplicantSerializer",
@@ -89,6 +97,7 @@ __all__ = [
     "RemedyUpdateSerializer",
     "RequestSupplementSerializer",
     "SetDeadlineSerializer",
+    "StaffReadSerializer",
     "StaffSerializer",
     "StartConsultationSerializer",
     "TokenSerializer",

@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from cases import access
@@ -82,6 +83,23 @@ class AgencySerializer(serializers.Serializer):
         )
 
     def to_representation(self, agency: Agency) -> dict:
+        return AgencyReadSerializer(agency).data
+
+
+@extend_schema_serializer(component_name="Agency")
+class AgencyReadSerializer(serializers.Serializer):
+    """一个机关。"""
+
+    # as the API answers it: every field always sent (the body that creates one, AgencySerializer,
+    # may leave some out)
+
+    code = serializers.CharField()
+    name = serializers.CharField()
+    short_name = serializers.CharField(help_text="年报语句中的自称，如“我乡”")
+    parent = serializers.CharField(allow_null=True, help_text="上级机关代码；最上级的机关为 null")
+    hotline = serializers.CharField()
+
+    def to_representation(self, agency: Agency) -> dict:
         return {
             "code": agency.code,
             "name": agency.name,
@@ -121,6 +139,25 @@ class StaffSerializer(serializers.Serializer):
         return create_unless_taken(
             User.objects.create_user, validated_data, field="username", message="该用户名已被使用。"
         )
+
+    def to_representation(self, user: User) -> dict:
+        return StaffReadSerializer(user).data
+
+
+@extend_schema_serializer(component_name="Staff")
+class StaffReadSerializer(serializers.Serializer):
+    """一名工作人员（不含密码）。"""
+
+    # as the API answers them: every field always sent (StaffSerializer is the body that creates one)
+
+    id = serializers.IntegerField()
+    username = serializers.CharField()
+    full_name = serializers.CharField(allow_blank=True)
+    agency = serializers.CharField(help_text="机关代码")
+    role = serializers.ChoiceField(
+        choices=User.Role.choices, allow_null=True, help_text="在系统管理中未设定角色的为 null"
+    )
+    is_active = serializers.BooleanField()
 
     def to_representation(self, user: User) -> dict:
         return {

@@ -49,12 +49,12 @@ class TokenView(ObtainAuthToken):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="可见的机关", responses=s.AgencySerializer(many=True)),
-    retrieve=extend_schema(summary="一个机关", responses=s.AgencySerializer),
+    list=extend_schema(summary="可见的机关", responses=s.AgencyReadSerializer(many=True)),
+    retrieve=extend_schema(summary="一个机关", responses=s.AgencyReadSerializer),
     create=extend_schema(
         summary="设立机关（管理员）",
         request=s.AgencySerializer,
-        responses={201: s.AgencySerializer},
+        responses={201: s.AgencyReadSerializer},
     ),
 )
 class AgencyViewSet(
@@ -81,11 +81,11 @@ class AgencyViewSet(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="工作人员（管理员）", responses=s.StaffSerializer(many=True)),
+    list=extend_schema(summary="工作人员（管理员）", responses=s.StaffReadSerializer(many=True)),
     create=extend_schema(
         summary="新增工作人员（管理员）",
         request=s.StaffSerializer,
-        responses={201: s.StaffSerializer},
+        responses={201: s.StaffReadSerializer},
     ),
 )
 class StaffViewSet(ApiMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
