@@ -35,7 +35,8 @@ class ApiMixin:
 
 
 class SelectorListMixin:
-    """For a list whose filterset is an api.filters.SelectorFilterSet."""
+    # for a list whose filterset is an api.filters.SelectorFilterSet (a comment, not a docstring: the
+    # schema would show a class docstring as the description of every operation of the view)
 
     def selected(self) -> QuerySet:
         """The list the query string asks for (a 400 for bad parameters). The filterset's selector
