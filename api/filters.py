@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 
 from cases import access, selectors
 from cases.models import Applicant, Application, Consultation, Remedy
@@ -49,6 +50,36 @@ class IntegerFilter(django_filters.Filter):
         extend_schema_field(schema)(self)
 
 
+class YesNoFormField(forms.Field):
+    """A yes or a no as DRF's BooleanField reads one (the report's include_children): true/false,
+    1/0, yes/no, on/off in any case; anything else is refused, never read as "not asked for"."""
+
+    default_error_messages = {"invalid": "请填写 true 或 false。"}
+
+    def to_python(self, value) -> bool | None:
+        if value in self.empty_values:
+            return None
+        value = value.lower()  # as DRF's BooleanField
+        if value in serializers.BooleanField.TRUE_VALUES:
+            return True
+        if value in serializers.BooleanField.FALSE_VALUES:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class YesNoFilter(django_filters.Filter):
+    """A yes-or-no parameter (YesNoFormField), a boolean in the schema with its help text."""
+
+    field_class = YesNoFormField
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        schema: dict = {"type": "boolean"}
+        if self.extra.get("help_text"):
+            schema["description"] = self.extra["help_text"]
+        extend_schema_field(schema)(self)
+
+
 def agency_filter() -> django_filters.CharFilter:
     """An office by its code; SelectorFilterSet.is_valid turns it into the office, if the caller may
     see it (else a 400 on this parameter)."""
@@ -66,10 +97,8 @@ class DateOrderForm(forms.Form):
         return data
 
 
-def include_children_filter() -> django_filters.BooleanFilter:
-    return django_filters.BooleanFilter(
-        method="parse_only", help_text="与 agency 一起使用：含下级机关"
-    )
+def include_children_filter() -> YesNoFilter:
+    return YesNoFilter(method="parse_only", help_text="与 agency 一起使用：含下级机关")
 
 
 class SharedFields(dict):
@@ -149,9 +178,7 @@ class ApplicationFilterSet(SelectorFilterSet):
         choices=Applicant.Type.choices, method="parse_only"
     )
     outcome = django_filters.ChoiceFilter(choices=OUTCOME_CHOICES, method="parse_only")
-    overdue = django_filters.BooleanFilter(
-        method="parse_only", help_text="true：只列超期未办结的申请"
-    )
+    overdue = YesNoFilter(method="parse_only", help_text="true：只列超期未办结的申请")
     due_within = IntegerFilter(
         method="parse_only",
         min_value=0,
@@ -180,7 +207,7 @@ class ConsultationFilterSet(SelectorFilterSet):
     agency = agency_filter()
     include_children = include_children_filter()
     channel = django_filters.ChoiceFilter(choices=Consultation.Channel.choices, method="parse_only")
-    answered = django_filters.BooleanFilter(method="parse_only")
+    answered = YesNoFilter(method="parse_only")
     received_after = BoundedDateFilter(method="parse_only", help_text="受理日期不早于（含）")
     received_before = BoundedDateFilter(method="parse_only", help_text="受理日期不晚于（含）")
     search = django_filters.CharFilter(
