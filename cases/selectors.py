@@ -19,6 +19,7 @@ from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
 from cases.searchindex import application_matches
+from cases.selectors_tally import horizon
 from cases.textsearch import contains_any
 
 
@@ -105,8 +106,8 @@ def due_within(
 ) -> QuerySet[Application]:
     """Not concluded, not overdue, and the deadline within the next `days` working days."""
     today = today or timeutil.today()
-    horizon = get_calendar().add_working_days(today, days) if days > 0 else today
-    return qs.filter(status__in=OPEN_STATUSES, deadline__gte=today, deadline__lte=horizon)
+    until = horizon(today, days=days)
+    return qs.filter(status__in=OPEN_STATUSES, deadline__gte=today, deadline__lte=until)
 
 
 def due_soon(qs: QuerySet[Application], *, today: date | None = None) -> QuerySet[Application]:

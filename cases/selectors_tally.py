@@ -3,7 +3,7 @@ never a concluded or voided case), the aggregate counts grouped by office or han
 and OfficeRow they fill."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, F, Q
 
@@ -14,10 +14,13 @@ from cases.models import Agency, Application
 Status = Application.Status
 
 
-def horizon(today: date, cal: WorkCalendar | None = None) -> date:
-    """The last day that is still "due soon": N working days after today."""
-    days = due_soon_days()
-    return (cal or get_calendar()).add_working_days(today, days) if days > 0 else today
+def horizon(today: date, cal: WorkCalendar | None = None, *, days: int | None = None) -> date:
+    """The last day that is "due within" `days` working days (by default the due-soon horizon): the day
+    before the (days + 1)-th working day after today — the days with at most `days` working days left,
+    as the case's own countdown counts them, rest days after the last working day included (an Art. 35
+    date may fall on a Saturday)."""
+    days = due_soon_days() if days is None else days
+    return (cal or get_calendar()).add_working_days(today, days + 1) - timedelta(days=1)
 
 
 def q_open() -> Q:
