@@ -178,7 +178,9 @@ class ApplicationFilterSet(SelectorFilterSet):
         choices=Applicant.Type.choices, method="parse_only"
     )
     outcome = django_filters.ChoiceFilter(choices=OUTCOME_CHOICES, method="parse_only")
-    overdue = YesNoFilter(method="parse_only", help_text="true：只列超期未办结的申请")
+    overdue = YesNoFilter(
+        method="parse_only", help_text="true：只列超期未办结的申请；false：只列未超期的申请"
+    )
     due_within = IntegerFilter(
         method="parse_only",
         min_value=0,

@@ -19,7 +19,7 @@ from cases.clock.calendar import WorkCalendar
 from cases.clocksync import due_soon_days, get_calendar
 from cases.models import Agency, Application, Consultation, User
 from cases.searchindex import application_matches
-from cases.selectors_tally import horizon
+from cases.selectors_tally import horizon, q_overdue
 from cases.textsearch import contains_any
 
 
@@ -31,7 +31,7 @@ class ApplicationFilters:
     channel: str = ""
     applicant_type: str = ""
     outcome: str = ""
-    overdue: bool = False
+    overdue: bool | None = None  # True: the overdue cases only; False: those not overdue
     due_within: int | None = None
     received_after: date | None = None
     received_before: date | None = None
@@ -67,8 +67,10 @@ def application_list(
         qs = qs.filter(received_on__gte=f.received_after)
     if f.received_before:
         qs = qs.filter(received_on__lte=f.received_before)
-    if f.overdue:
+    if f.overdue is True:
         qs = overdue(qs)
+    elif f.overdue is False:
+        qs = qs.exclude(q_overdue(timeutil.today()))
     if f.due_within is not None:
         qs = due_within(qs, f.due_within)
     if f.search.strip():

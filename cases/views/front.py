@@ -120,7 +120,7 @@ def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFil
         channel=request.GET.get("channel", ""),
         applicant_type=request.GET.get("applicant_type", ""),
         outcome=request.GET.get("outcome", ""),
-        overdue=request.GET.get("overdue") == "on",
+        overdue=request.GET.get("overdue") == "on" or None,
         due_within=int_param(request, "due_within", maximum=selectors.DUE_WITHIN_MAX),
         received_after=date_param(request, "received_after"),
         received_before=date_param(request, "received_before"),
