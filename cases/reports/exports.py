@@ -238,13 +238,8 @@ def to_docx(data: dict) -> bytes:
     _docx_table(doc, layout.national_header(), layout.national_rows(data), 3)
     _para(doc, "四、政府信息公开行政复议、行政诉讼情况", bold=True)
     _docx_table(doc, layout.remedy_header(), [layout.remedy_row(data)], 0)
-    fees = data["fees"]
     _para(doc, "六、其他需要报告的事项", bold=True)
-    _para(
-        doc,
-        f"本年度收取信息处理费{fees['charged_count']}件，金额{fees['charged_amount']}元；"
-        f"减免{fees['waived_count']}件，金额{fees['waived_amount']}元。",
-    )
+    _para(doc, layout.national_fee_sentence(data))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -5,6 +5,7 @@ format (国办公开办函〔2021〕30号)."""
 from dataclasses import dataclass, field
 
 from cases import outcomes
+from cases.fees import FEE_START
 
 from . import spec
 
@@ -110,6 +111,20 @@ def national_rows(data: dict) -> list[Row]:
         )
     )
     return out
+
+
+def fee_word(year: int) -> str:
+    """The year's fees by name: 信息处理费 from 2021 (国办函〔2020〕109号), before it the 2008 cost fees."""
+    return "信息处理费" if year >= FEE_START.year else "依申请公开相关费用"
+
+
+def national_fee_sentence(data: dict) -> str:
+    """The national format's section 六: the year's fees charged and waived."""
+    f = data["fees"]
+    return (
+        f"本年度收取{fee_word(data['year'])}{f['charged_count']}件，金额{f['charged_amount']}元；"
+        f"减免{f['waived_count']}件，金额{f['waived_amount']}元。"
+    )
 
 
 def national_header() -> list[list[Label]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cases import outcomes
 
-from . import spec
+from . import layout, spec
 
 CONSULTATION_ANSWER = {"on_site": "现场答复", "hotline": "电话答复", "online": "网络答复"}
 
@@ -197,7 +197,7 @@ def section_6(data: dict) -> str:
 
 def section_7(data: dict) -> str:
     year, me, fees = data["year"], _me(data), data["fees"]
-    word = "信息处理费" if year >= 2021 else "依申请公开相关费用"
+    word = layout.fee_word(year)
     if not fees["charged_count"] and not fees["waived_count"]:
         return f"本年度{me}没有发生政府信息公开的收费项目。"
     parts = []

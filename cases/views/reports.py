@@ -80,6 +80,7 @@ def _layouts(data: dict) -> dict:
         "remedy_header": layout.remedy_header(),
         "remedy_row": layout.remedy_row(data),
         "other_tables": layout.other_tables(data),
+        "fee_sentence": layout.national_fee_sentence(data),
     }
 
 
