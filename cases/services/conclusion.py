@@ -42,6 +42,12 @@ def _check_conclusion_state(application: Application, outcome: str, on: date) ->
     if application.status == Status.CONSULTING:
         raise StateConflict("请先结束征求意见，再作出答复。")
     if application.status == Status.AWAITING_FEE:
+        fee = getattr(application, "fee", None)
+        if fee is not None and fee.lapsed(on):
+            raise StateConflict(
+                f"缴费期限已于{fee.pay_due_on}届满，申请人逾期未缴费的，视为放弃申请，"
+                "应以“逾期未缴费”办结；申请人已在期限内缴费的，请先按实际缴费日期登记缴费。"
+            )
         raise StateConflict("请先处理收费（缴费或减免），再作出答复。")
     if application.status == Status.AWAITING_SUPPLEMENT and outcome != "other.other":
         raise StateConflict("申请正在等待补正，请先登记收到补正。")

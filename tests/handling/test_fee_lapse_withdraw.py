@@ -58,3 +58,17 @@ def test_the_case_page_offers_no_withdrawal_once_lapsed(lapsed, handler_client):
     page = handler_client.get(reverse("application-detail", args=[lapsed.pk])).content.decode()
     assert reverse("application-action", args=[lapsed.pk, "conclude"]) in page
     assert reverse("application-action", args=[lapsed.pk, "withdraw"]) not in page
+
+
+@pytest.mark.parametrize(
+    ("on", "says"), [(D(2026, 11, 5), "逾期未缴费"), (D(2026, 11, 4), "请先处理收费")]
+)
+def test_another_outcome_after_the_period_points_to_fee_unpaid(lapsed, handler, on, says):
+    """Refused another outcome after the period, the handler was told to record a payment or a waiver
+    first — both of which are refused once the period has passed."""
+    before = snapshot(lapsed)
+    with pytest.raises(StateConflict, match=says) as refused:
+        handling.application_conclude(user=handler, application=lapsed, on=on, outcome="disclose")
+    if on > D(2026, 11, 4):
+        assert "2026-11-04" in str(refused.value)
+    assert snapshot(lapsed) == before
