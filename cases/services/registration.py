@@ -322,6 +322,9 @@ def consultation_link_application(
     consultation = _lock_consultation(consultation)
     if application.agency_id != consultation.agency_id:
         raise ValidationError({"application": ["只能关联本机关的申请。"]})
+    linked = consultation.application
+    if linked is not None and linked.pk != application.pk and not linked.is_voided:
+        raise StateConflict(f"该咨询已转为申请{linked.number}，不再关联其他申请。")
     consultation.application = application
     consultation.save(update_fields=["application"])
     return consultation

@@ -57,9 +57,12 @@ def application_register(request: HttpRequest) -> HttpResponse:
             form.add_service_errors(exc)
         else:
             if source is not None and source.agency_id == application.agency_id:
-                registration.consultation_link_application(
-                    user=request.user, consultation=source, application=application
-                )
+                try:
+                    registration.consultation_link_application(
+                        user=request.user, consultation=source, application=application
+                    )
+                except StateConflict as exc:
+                    messages.warning(request, f"{exc}本申请未与该咨询关联。")
             elif source is not None:
                 messages.warning(
                     request,

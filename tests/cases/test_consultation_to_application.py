@@ -8,8 +8,9 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from cases.errors import StateConflict
 from cases.models import Application
-from cases.services.registration import consultation_register
+from cases.services.registration import consultation_link_application, consultation_register
 
 from .test_pages_front import VALID
 
@@ -76,3 +77,30 @@ def test_registered_for_another_office_the_clerk_is_told_it_is_not_linked(
     said = [str(m) for m in get_messages(response.wsgi_request)]
     assert any("未与咨询" in m and consultation.agency.name in m for m in said), said
     assert application.received_on == date(2026, 11, 24)
+
+
+def test_a_consultation_already_turned_into_an_application_keeps_its_link(
+    supervisor_client, consultation, township, township_front
+):
+    """Its registration address typed again, the page says which application it became, and a second
+    application registered from it is not linked (the link moved silently to the new one)."""
+    posted = VALID | {
+        "agency": township.pk,
+        "received_on": "2026-11-24",
+        "from_consultation": consultation.pk,
+    }
+    supervisor_client.post(reverse("application-register"), posted)
+    first = Application.objects.get()
+    page = supervisor_client.get(register_url(consultation)).content.decode()
+    assert f"已转为申请{first.number}" in page
+    response = supervisor_client.post(reverse("application-register"), posted)
+    assert response.status_code == 302
+    second = Application.objects.exclude(pk=first.pk).get()
+    consultation.refresh_from_db()
+    assert consultation.application == first
+    said = [str(m) for m in get_messages(response.wsgi_request)]
+    assert any(first.number in m and "未与" in m for m in said), said
+    with pytest.raises(StateConflict, match=first.number):
+        consultation_link_application(
+            user=township_front, consultation=consultation, application=second
+        )
