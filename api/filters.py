@@ -47,6 +47,8 @@ class IntegerFilter(django_filters.Filter):
         for key, bound in (("minimum", "min_value"), ("maximum", "max_value")):
             if self.extra.get(bound) is not None:
                 schema[key] = self.extra[bound]
+        if self.extra.get("help_text"):
+            schema["description"] = self.extra["help_text"]
         extend_schema_field(schema)(self)
 
 

@@ -131,7 +131,12 @@ class AnnualReportView(ApiMixin, APIView):
         "每一行都包含全部列（含0）。format=xlsx|docx|csv 时返回文件。负责人和管理员可用。",
         parameters=[
             OpenApiParameter("agency", OpenApiTypes.STR, required=True, description="机关代码"),
-            OpenApiParameter("year", OpenApiTypes.INT, required=True, description="年度（YYYY）"),
+            OpenApiParameter(
+                "year",
+                {"type": "integer", "minimum": spec.FIRST_YEAR},
+                required=True,
+                description=f"年度（YYYY），{spec.FIRST_YEAR}年至本年度",
+            ),
             OpenApiParameter(
                 "include_children", OpenApiTypes.BOOL, description="含下级机关（默认 false）"
             ),

@@ -30,7 +30,12 @@ class TokenView(ObtainAuthToken):
         translation.activate(settings.LANGUAGE_CODE)
         return super().initialize_request(request, *args, **kwargs)
 
-    @extend_schema(request=s.LoginSerializer, responses={200: s.TokenSerializer}, auth=[])
+    @extend_schema(
+        summary="以用户名和密码换取令牌",
+        request=s.LoginSerializer,
+        responses={200: s.TokenSerializer},
+        auth=[],
+    )
     def post(self, request, *args, **kwargs):
         from django.contrib.auth import authenticate
 

@@ -138,3 +138,23 @@ def test_documentation_pages_use_only_local_static_files(url):
     assert assets, page[:500]
     for asset in assets:
         assert finders.find(asset), asset
+
+
+def test_the_reports_year_states_its_first_year(schema, api, township_supervisor, frozen_today):
+    """The report's year had no bounds in the schema, though the API refuses a year before 2008."""
+    path = "/api/v1/reports/annual/"
+    (year,) = [p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "year"]
+    assert year["schema"]["minimum"] == 2008 and "本年度" in year["description"]
+    client = api(township_supervisor)
+    assert client.get(path, {"agency": "jiangyi", "year": 2007}).status_code == 400
+    assert client.get(path, {"agency": "jiangyi", "year": 2008}).status_code == 200
+
+
+def test_parameters_and_the_token_operation_carry_their_words(schema):
+    """due_within's help text was lost on its way into the schema; the token operation had no summary."""
+    (due_within,) = [
+        p for p in schema["paths"]["/api/v1/applications/"]["get"]["parameters"]
+        if p["name"] == "due_within"
+    ]  # fmt: skip
+    assert "工作日" in due_within["description"]
+    assert schema["paths"]["/api/v1/auth/token/"]["post"]["summary"] == "以用户名和密码换取令牌"
