@@ -114,3 +114,14 @@ def case(frozen_today, as_front):
 
 def post(client, url: str, body: dict):
     return client.post(url, body, format="json")
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker) -> dict:
+    """The OpenAPI document as /api/v1/schema/ serves it (once per test module)."""
+    with django_db_blocker.unblock():
+        response = APIClient().get(
+            "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
+        )
+    assert response.status_code == 200
+    return response.json()

@@ -75,16 +75,6 @@ FILTERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def schema(django_db_blocker):
-    with django_db_blocker.unblock():
-        response = APIClient().get(
-            "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
-        )
-    assert response.status_code == 200
-    return response.json()
-
-
 def test_schema_is_valid_openapi_3(schema):
     assert schema["openapi"].startswith("3.")
     schemathesis.from_dict(schema, validate_schema=True)  # raises on an invalid document

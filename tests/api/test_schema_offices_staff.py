@@ -3,21 +3,10 @@ says so (an office's parent null at the top) — the fields a client may leave o
 (short_name, parent, hotline, full_name) are still always in the answer."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from tests.api.conftest import post
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def schema(django_db_blocker):
-    with django_db_blocker.unblock():
-        response = APIClient().get(
-            "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
-        )
-    assert response.status_code == 200
-    return response.json()
 
 
 def component(schema, ref: dict) -> dict:

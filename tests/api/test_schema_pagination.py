@@ -2,7 +2,6 @@
 are always there (next and previous null on the last and the first page)."""
 
 import pytest
-from rest_framework.test import APIClient
 
 pytestmark = pytest.mark.django_db
 
@@ -13,16 +12,6 @@ LISTS = [
     "/api/v1/consultations/",
     "/api/v1/remedies/",
 ]
-
-
-@pytest.fixture(scope="module")
-def schema(django_db_blocker):
-    with django_db_blocker.unblock():
-        response = APIClient().get(
-            "/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json"
-        )
-    assert response.status_code == 200
-    return response.json()
 
 
 def page_schema(schema, path: str) -> dict:
