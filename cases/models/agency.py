@@ -1,7 +1,21 @@
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.lookups import StartsWith
 from simple_history.models import HistoricalRecords
+
+
+class PathStartsWith(StartsWith):
+    """`path__startswith` (an office and the offices under it), with letter case counted on SQLite as
+    on PostgreSQL. SQLite's LIKE ignores the case of ASCII letters, so under "/ym/" it also found
+    "/YM/…", another office's subtree (codes "ym" and "YM" are both valid and both unique); there the
+    prefix is compared exactly instead (SQLite's LIKE never used the path's index anyway)."""
+
+    def as_sqlite(self, compiler, connection):
+        if not isinstance(self.rhs, str):
+            return self.as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"substr({lhs}, 1, %s) = %s", (*lhs_params, len(self.rhs), self.rhs)
 
 
 class Agency(models.Model):
@@ -68,6 +82,10 @@ class Agency(models.Model):
                     ]
                 }
             )
+
+
+# every `path__startswith`, also across a join (`agency__path__startswith`), compares letter case
+Agency._meta.get_field("path").register_lookup(PathStartsWith)
 
 
 class User(AbstractUser):
