@@ -37,7 +37,8 @@ class DigestEntry:
 def digest(*, today: date | None = None, users: QuerySet[User] | None = None) -> list[DigestEntry]:
     """For each active handler, supervisor and admin: what became overdue since the last working day,
     what falls due within the due-soon window, and how many are still overdue. Handlers get their own
-    cases; supervisors and admins the cases of their office and the offices below."""
+    cases in their own office (moved to another, not those left behind, which they can no longer
+    open); supervisors and admins the cases of their office and the offices below."""
     today = today or timeutil.today()
     cal = get_calendar()
     until = horizon(today, cal)
@@ -56,8 +57,10 @@ def digest(*, today: date | None = None, users: QuerySet[User] | None = None) ->
     )
     entries = []
     for user in recipients:
-        if user.role == User.Role.HANDLER:
-            mine = [a for a in relevant if a.handler_id == user.pk]
+        if user.role == User.Role.HANDLER:  # as on their workbench: their cases in their office
+            mine = [
+                a for a in relevant if a.handler_id == user.pk and a.agency_id == user.agency_id
+            ]
         else:
             mine = [a for a in relevant if a.agency.path.startswith(user.agency.path)]
         overdue = [a for a in mine if _is_overdue(a, today)]
