@@ -78,13 +78,26 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
     """The applicant already registered under this ID number or credit code, if any. An applicant's
     type is who they are — the annual report's column for every application of theirs — so a
     registration that gives them another type is refused instead of moving their earlier applications
-    to another column (and their record to another name)."""
+    to another column (and their record to another name).
+
+    An ID number of one applicant and a credit code of another are not one applicant: refused too
+    (saving the one would give it the other's number, a database error)."""
     existing, key = None, ""
     if data.id_number:
         existing, key = Applicant.objects.filter(id_number=data.id_number).first(), "身份证号码"
-    if existing is None and data.credit_code:
-        existing = Applicant.objects.filter(credit_code=data.credit_code).first()
-        key = "统一社会信用代码"
+    if data.credit_code:
+        holder = Applicant.objects.filter(credit_code=data.credit_code).first()
+        if existing is None:
+            existing, key = holder, "统一社会信用代码"
+        elif holder is not None and holder.pk != existing.pk:
+            raise ValidationError(
+                {
+                    "credit_code": [
+                        "该统一社会信用代码已登记在另一申请人名下，"
+                        "与所填身份证号码不属于同一申请人，请核对。"
+                    ]
+                }
+            )
     if existing is not None and existing.type != data.type:
         raise ValidationError(
             {
