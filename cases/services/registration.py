@@ -114,7 +114,7 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
 def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant:
     """A new applicant from validated `data`, or the one recognised again (`existing`, from
     registered_applicant) with its name and contact details brought up to date (the old ones stay in
-    history).
+    history), as it is now: a detail another registration saved meanwhile is kept.
 
     Two clerks may register the same new applicant at the same moment: both found no one under the ID
     number or credit code, so the second's insert meets the first's row (a unique constraint). The
@@ -127,6 +127,9 @@ def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant
             existing = _registered_meanwhile(data)
             if existing is None:  # not this applicant's number that collided
                 raise
+    # the applicant as it is now, its row locked: `existing` was read before the office's number was
+    # waited for, and saving that copy would put back what another registration saved meanwhile
+    existing = Applicant.objects.select_for_update().get(pk=existing.pk)
     changed = False
     for field, value in data.__dict__.items():
         if value and getattr(existing, field) != value:
