@@ -42,7 +42,7 @@ class ApplicationForm(ServiceErrorsMixin, AgencyChoiceMixin, forms.Form):
     applicant_id_number = forms.CharField(label="身份证号码", max_length=40, required=False)
     applicant_credit_code = forms.CharField(label="统一社会信用代码", max_length=40, required=False)
     applicant_phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    applicant_email = forms.EmailField(label="电子邮箱", required=False)
+    applicant_email = forms.EmailField(label="电子邮箱", max_length=254, required=False)
     applicant_address = forms.CharField(label="通讯地址", max_length=200, required=False)
     content = forms.CharField(
         label="申请公开的政府信息", widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
