@@ -5,9 +5,23 @@ from django.core.exceptions import ValidationError
 
 from cases.models import Agency, Applicant, Application, Consultation
 from cases.services.registration import RECEIPT_DATE_HELP, RECEIPT_DATE_LABELS, ApplicantData
+from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class BoundedDateTimeField(forms.DateTimeField):
+    """A time in the years the system counts, as the API's (api/fields.py): year 1 is out of range
+    once converted to UTC for the database."""
+
+    default_error_messages = {"range": f"时间应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is not None and not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+            raise ValidationError(self.error_messages["range"], code="range")
+        return moment
 
 
 class ServiceErrorsMixin:
@@ -93,7 +107,7 @@ class ConsultationForm(ServiceErrorsMixin, AgencyChoiceMixin, forms.Form):
     )
     name = forms.CharField(label="咨询人", max_length=50, required=False)
     phone = forms.CharField(label="联系电话", max_length=30, required=False)
-    received_at = forms.DateTimeField(
+    received_at = BoundedDateTimeField(
         label="受理时间", required=False, widget=DATETIME_INPUT, help_text="不填即为现在"
     )
 
