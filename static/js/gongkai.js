@@ -15,6 +15,21 @@
     channel.addEventListener("change", sync);
     sync();
   }
+  // A form is sent once: a second click while the first is on its way (a double-click on 登记) would
+  // register the application twice. Back on the page from the browser's cache, it can be sent again.
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (event.defaultPrevented || (form.method || "").toLowerCase() !== "post") { return; }
+    if (form.dataset.sending) { event.preventDefault(); return; }
+    form.dataset.sending = "1";
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      document.querySelectorAll("form[data-sending]").forEach(function (form) {
+        delete form.dataset.sending;
+      });
+    }
+  });
   // Ctrl+Enter saves any form (the hotline form is built for the keyboard).
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {

@@ -2,12 +2,14 @@
 from the keyboard alone; both are found again in the lists, with the applicant's ID number masked."""
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
 from cases import timeutil
 from cases.models import Application, Consultation
+from cases.services import registration
 
 pytestmark = [
     pytest.mark.browser,
@@ -89,3 +91,37 @@ def test_front_desk_registers_a_hotline_call_from_the_keyboard(page, login, town
     expect(row).to_contain_text("电话咨询")
     expect(row).to_contain_text("李四")
     assert "13900005678" not in page.content()
+
+
+def test_a_double_click_on_register_registers_once(page, login, township_front, monkeypatch):
+    """A double-click on 登记 sent the form twice while the server was still answering the first: two
+    applications, two numbers, one to be voided."""
+    register = registration.application_register
+
+    def slow_register(**kwargs):  # an office's server under load: the first answer takes a while
+        time.sleep(0.6)
+        return register(**kwargs)
+
+    monkeypatch.setattr(registration, "application_register", slow_register)
+    login(township_front)
+    page.goto("/applications/new/")
+    page.get_by_label("申请方式").select_option("in_person")
+    page.locator("#id_received_on").fill(timeutil.today().isoformat())
+    page.get_by_label("申请人类型").select_option("natural_person")
+    page.get_by_label("姓名/名称").fill("赵六")
+    page.get_by_label("联系电话").fill("13800004321")
+    page.get_by_label("申请公开的政府信息").fill("2025年度本乡道路建设资金使用情况")
+    # the first request is on its way when the clerk clicks again, 200 ms later
+    page.get_by_role("button", name="登记").evaluate(
+        "b => { b.click(); setTimeout(() => b.click(), 200); }"
+    )
+
+    expect(page.locator(".messages")).to_contain_text("已登记申请")
+    page.wait_for_load_state("networkidle")
+    assert Application.objects.count() == 1
+    # back on the form (the browser's page cache), it can be sent again
+    page.go_back()
+    page.get_by_label("申请公开的政府信息").fill("2025年度本乡危房改造名单")
+    page.get_by_role("button", name="登记").click()
+    expect(page.locator(".messages")).to_contain_text("已登记申请")
+    assert Application.objects.count() == 2
