@@ -28,6 +28,29 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+# the application channel a consultation's channel suggests (a phone call is no written application)
+CHANNEL_OF_CONSULTATION = {
+    Consultation.Channel.ON_SITE: Application.Channel.IN_PERSON,
+    Consultation.Channel.ONLINE: Application.Channel.ONLINE,
+}
+
+
+def _from_consultation(user, source: Consultation) -> dict:
+    """A consultation turned into an application: the form starts with its office (so the two can be
+    linked), the caller's name and question, the channel it suggests, and the phone to those who may
+    see it in full (the front desk sees it masked)."""
+    initial = {
+        "agency": source.agency_id,
+        "applicant_name": source.name,
+        "content": source.question or source.topic,
+    }
+    if source.channel in CHANNEL_OF_CONSULTATION:
+        initial["channel"] = CHANNEL_OF_CONSULTATION[source.channel]
+    if access.can(user, "handle"):
+        initial["applicant_phone"] = source.phone
+    return initial
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def application_register(request: HttpRequest) -> HttpResponse:
@@ -37,8 +60,7 @@ def application_register(request: HttpRequest) -> HttpResponse:
     source = (
         access.get_consultation_for_user(request.user, source_pk) if source_pk.isdigit() else None
     )
-    # a consultation turned into an application: its office is offered, so the two can be linked
-    initial = {"agency": source.agency_id} if source is not None else {}
+    initial = _from_consultation(request.user, source) if source is not None else {}
     form = ApplicationForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -104,3 +104,33 @@ def test_a_consultation_already_turned_into_an_application_keeps_its_link(
         consultation_link_application(
             user=township_front, consultation=consultation, application=second
         )
+
+
+@pytest.fixture
+def caller(frozen_today, township_front, township):
+    return consultation_register(
+        user=township_front,
+        agency=township,
+        channel="online",
+        topic="土地确权资料",
+        question="想申请公开本村2024年土地确权登记资料",
+        name="张三",
+        phone="13812345678",
+        received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"),
+    )
+
+
+def test_the_form_starts_with_what_the_consultation_recorded(supervisor_client, caller):
+    """Turned into an application, the caller's name, phone and question had to be typed again."""
+    form = supervisor_client.get(register_url(caller)).context["form"]
+    assert form["applicant_name"].value() == "张三"
+    assert form["applicant_phone"].value() == "13812345678"
+    assert form["content"].value() == "想申请公开本村2024年土地确权登记资料"
+    assert form["channel"].value() == "online"
+
+
+def test_the_front_desk_is_not_given_the_phone_it_sees_masked(client, township_front, caller):
+    client.force_login(township_front)
+    response = client.get(register_url(caller))
+    assert response.context["form"]["applicant_name"].value() == "张三"
+    assert "13812345678" not in response.content.decode()
