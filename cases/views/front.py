@@ -117,8 +117,17 @@ def application_register(request: HttpRequest) -> HttpResponse:
 def consultation_register(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "register")
     agencies = selectors.agencies_for_choice(request.user)
-    channel = request.GET.get("channel", Consultation.Channel.HOTLINE)
-    form = ConsultationForm(request.POST or None, agencies=agencies, initial={"channel": channel})
+    initial: dict = {"channel": request.GET.get("channel", Consultation.Channel.HOTLINE)}
+    # the next call at the office of the last one (a supervisor may cover several offices)
+    office = request.GET.get("agency", "")
+    if (
+        office.isascii()
+        and office.isdigit()
+        and len(office) <= 18
+        and agencies.filter(pk=int(office)).exists()
+    ):
+        initial["agency"] = int(office)
+    form = ConsultationForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             consultation = registration.consultation_register(
@@ -130,7 +139,10 @@ def consultation_register(request: HttpRequest) -> HttpResponse:
             messages.success(
                 request, f"已登记咨询：{consultation.topic}（{consultation.get_channel_display()}）"
             )
-            return redirect(f"{reverse('consultation-register')}?channel={consultation.channel}")
+            return redirect(
+                f"{reverse('consultation-register')}"
+                f"?channel={consultation.channel}&agency={consultation.agency_id}"
+            )
     recent = selectors.registered_today(request.user)[1][:10]
     return render(request, "cases/consultation_register.html", {"form": form, "recent": recent})
 

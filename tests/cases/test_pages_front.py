@@ -97,15 +97,32 @@ def test_hotline_consultation_form_is_ready_again_after_saving(front_client, tow
         {"agency": township.pk, "channel": "hotline", "topic": "办理期限"},
     )
     assert response.status_code == 302
-    assert response["Location"].endswith("?channel=hotline")
+    assert response["Location"].endswith(f"?channel=hotline&agency={township.pk}")
     page = front_client.get(response["Location"])
     assert page.context["form"].initial["channel"] == "hotline"
+    assert page.context["form"]["agency"].value() == township.pk
     assert "办理期限" in page.content.decode()  # in today's list below the form
     assert Consultation.objects.get().channel == "hotline"
     listing = front_client.get(
         reverse("consultation-list"), {"channel": "hotline"}
     ).content.decode()
     assert "办理期限" in listing
+
+
+def test_the_next_call_keeps_the_office_of_the_last(client, county_supervisor, township, county):
+    """A supervisor covering several offices had to pick the office again for every call (the form
+    came back on the first office of the list)."""
+    client.force_login(county_supervisor)
+    response = client.post(
+        reverse("consultation-register"),
+        {"agency": township.pk, "channel": "online", "topic": "办理期限"},
+    )
+    page = client.get(response["Location"])
+    assert page.context["form"]["agency"].value() == township.pk
+    assert page.context["form"]["channel"].value() == "online"
+    for wrong in ("999999", "9" * 30, "-1", "甲"):
+        other = client.get(reverse("consultation-register"), {"agency": wrong})
+        assert other.status_code == 200 and other.context["form"]["agency"].value() is None
 
 
 def test_home_lists_todays_registrations(front_client, township):
