@@ -106,3 +106,37 @@ def test_property_page_breakdown_adds_up(pages: int) -> None:
     quote = quote_per_page(pages=pages)
     assert _breakdown_sum(quote) == quote.amount == per_page_fee(pages)
     assert quote.breakdown[-1] == f"合计：{quote.amount}元"
+
+
+# --- The standard printed on the notice states the prices the fee is computed with ---------------
+
+
+def test_per_page_standard_states_the_prices_charged() -> None:
+    standard = quote_per_page(pages=1).standard
+    (free,) = re.findall(r"(\d+)页以下（含\1页）不收费", standard)
+    assert per_page_fee(int(free)) == 0 < per_page_fee(int(free) + 1)
+    bands = re.findall(r"(\d+)–(\d+)页（含\2页）的部分，每页(\d+)元", standard)
+    assert len(bands) == 2, standard
+    for first, last, price in bands:
+        first, last, price = int(first), int(last), int(price)
+        assert per_page_fee(last) - per_page_fee(first - 1) == (last - first + 1) * price
+    ((first, price),) = re.findall(r"(\d+)页以上的部分，每页(\d+)元", standard)
+    assert per_page_fee(int(first) + 99) - per_page_fee(int(first) - 1) == 100 * int(price)
+
+
+def test_per_item_standard_states_the_prices_charged() -> None:
+    standard = quote_per_item(prior_items_this_month=0, items=1).standard
+    (free,) = re.findall(r"(\d+)件以下（含\1件）不收费", standard)
+    assert per_item_fee(0, int(free)) == 0 < per_item_fee(int(free), 1)
+    bands = re.findall(r"(\d+)–(\d+)件（含\2件）的部分，每件(\d+)元", standard)
+    bands += re.findall(r"(\d+)–(\d+)件每件(\d+)元", standard)
+    assert len(bands) == 3, standard
+    for first, last, price in bands:
+        first, last, price = int(first), int(last), int(price)
+        assert per_item_fee(first - 1, last - first + 1) == (last - first + 1) * price
+    ((size, step),) = re.findall(r"以(\d+)件为一档，每增加一档，收费标准提高(\d+)元/件", standard)
+    first, _, price = (int(n) for n in bands[-1])
+    for k in range(1, 6):  # "依此类推": the bands after the last one spelled out
+        start = first + k * int(size)
+        fee = per_item_fee(start - 1, int(size))
+        assert fee == int(size) * (price + k * int(step))
