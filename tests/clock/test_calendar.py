@@ -5,9 +5,10 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+import chinese_calendar
 import pytest
 
-from cases.clock.calendar import CalendarEntry, WorkCalendar, plain_add
+from cases.clock.calendar import INDEX_YEARS_AHEAD, CalendarEntry, WorkCalendar, plain_add
 
 CAL = WorkCalendar.from_chinese_calendar()
 
@@ -70,6 +71,46 @@ def test_long_counts_cross_the_index_edges() -> None:
     end = CAL.add_working_days(start, 30_000)
     assert CAL.working_days_between(start, end) == 30_000
     assert CAL.is_working_day(end)
+
+
+def stepping_is_working(d: date) -> bool:
+    """The oracle: chinese_calendar inside the years it covers, plain weekends outside them."""
+    if 2004 <= d.year <= 2026:
+        return chinese_calendar.is_workday(d)
+    return d.weekday() < 5
+
+
+def test_counting_from_before_the_index_into_a_covered_year() -> None:
+    # 2003 (not covered) has 261 weekdays (it starts and ends on a Wednesday); 2004-01-01 is 元旦
+    assert CAL.add_working_days(date(2002, 12, 31), 262) == date(2004, 1, 2)
+    assert CAL.working_days_between(date(2002, 12, 31), date(2004, 1, 2)) == 262
+
+
+def test_counts_around_the_index_edges_agree_with_stepping() -> None:
+    """The index runs from 1 January of the year before the first covered year to 31 December,
+    INDEX_YEARS_AHEAD years after the last; counts starting, ending or landing on either side of
+    its edges are the same as stepping day by day."""
+    end = date(CAL.last_covered_year + INDEX_YEARS_AHEAD, 12, 31)
+    starts = [date(2002, 12, 20) + timedelta(days=i) for i in range(16)]
+    starts += [end - timedelta(days=i) for i in range(10)]
+    for a in starts:
+        b, n = a, 0
+        while n < 300:
+            b += timedelta(days=1)
+            n += stepping_is_working(b)
+            assert CAL.working_days_between(a, b) == n, (a, b)
+            if stepping_is_working(b):
+                assert CAL.add_working_days(a, n) == b, (a, n)
+
+
+def test_counting_before_an_index_that_begins_after_a_weekend() -> None:
+    """A calendar covering 2007 only: its index begins on 2006-01-01, a Sunday, after Saturday
+    2005-12-31; counts that stay before it are plain weekdays."""
+    cal = WorkCalendar([CalendarEntry(date(2007, 1, 1), False, "元旦")], [2007])
+    assert cal.add_working_days(date(2005, 12, 29), 1) == date(2005, 12, 30)  # Thursday → Friday
+    assert cal.add_working_days(date(2005, 12, 28), 2) == date(2005, 12, 30)
+    assert cal.add_working_days(date(2005, 12, 29), 2) == date(2006, 1, 2)  # Monday
+    assert cal.working_days_between(date(2005, 12, 29), date(2006, 1, 2)) == 2
 
 
 def test_entries_outside_covered_years_are_ignored() -> None:
