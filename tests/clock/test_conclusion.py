@@ -32,6 +32,15 @@ def test_concluded_the_day_after_is_late() -> None:
     assert result.trace[-1] == "2026-03-31(周二)办结，晚于答复期限2026-03-30(周一)（超期1个工作日）"
 
 
+def test_concluded_on_the_weekend_after_the_deadline_is_late_by_no_working_day() -> None:
+    received = date(2026, 3, 6)  # due Fri 2026-04-03
+    events = [ClockEvent(engine.CONCLUDED, date(2026, 4, 4))]  # Saturday (清明 holiday)
+    result = engine.compute(received, events, CAL, date(2026, 4, 7))
+    assert result.deadline == date(2026, 4, 3)
+    assert result.concluded_late
+    assert result.trace[-1] == "2026-04-04(周六)办结，晚于答复期限2026-04-03(周五)"
+
+
 def test_on_the_spot_reply() -> None:
     result = concluded(RECEIVED)
     assert result.concluded_on == RECEIVED

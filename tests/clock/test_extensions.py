@@ -91,6 +91,30 @@ def test_latest_article_35_date_wins() -> None:
     assert engine.compute(RECEIVED, events, CAL, date(2026, 4, 1)).deadline == date(2026, 6, 30)
 
 
+def test_article_35_date_stands_while_a_consultation_runs() -> None:
+    """The Art. 35 date is fixed by a person, not counted (engine.py): a stop begun after it leaves
+    it in place, where the computed deadline would be unknown until the stop ends."""
+    events = [
+        ClockEvent(engine.DEADLINE_SET, date(2026, 3, 20), deadline=date(2026, 5, 29)),
+        ClockEvent(engine.CONSULTATION_STARTED, date(2026, 3, 25)),
+    ]
+    result = engine.compute(RECEIVED, events, CAL, date(2026, 5, 28))
+    assert result.status == engine.CONSULTING
+    assert result.deadline == date(2026, 5, 29)
+    assert result.working_days_left == 1
+    assert "以确定的答复期限为准" in result.trace
+    assert result.trace[-1] == "截止2026-05-29(周五)"
+
+
+def test_a_date_fixed_under_the_2008_text_cites_no_article_35() -> None:
+    # Art. 35 is an article of the 2019 text only
+    events = [ClockEvent(engine.DEADLINE_SET, date(2019, 1, 10), deadline=date(2019, 3, 29))]
+    result = engine.compute(date(2019, 1, 2), events, CAL, date(2019, 1, 10))
+    assert result.deadline == date(2019, 3, 29)
+    assert "2019-01-10(周四)确定答复期限至2019-03-29(周五)" in result.trace
+    assert not any("第三十五条" in line for line in result.trace)
+
+
 def test_article_35_date_in_an_uncovered_year_is_not_provisional() -> None:
     events = [ClockEvent(engine.DEADLINE_SET, date(2026, 12, 21), deadline=date(2027, 2, 26))]
     result = engine.compute(date(2026, 12, 15), events, CAL, date(2026, 12, 21))

@@ -55,6 +55,18 @@ def test_received_on_a_holiday() -> None:
     assert result.trace[0] == "2025-10-03(周五)收到申请（当日非工作日，自其后的第一个工作日起计算）"
 
 
+def test_a_holiday_falling_on_a_weekend_is_not_told_as_taking_days_out() -> None:
+    # 2026 端午: Fri 06-19 (the received day) to Sun 06-21; the days after the received day are a
+    # Saturday and a Sunday, not working days anyway: 06-22..26 (5) … 07-13..17 (20)
+    result = engine.compute(date(2026, 6, 19), [], CAL, date(2026, 6, 19))
+    assert result.trace == (
+        "2026-06-19(周五)收到申请（当日非工作日，自其后的第一个工作日起计算）",
+        "依2019年《条例》第三十三条，答复期限20个工作日",
+        "按2026年节假日安排计算",
+        "截止2026-07-17(周五)",
+    )
+
+
 def test_received_on_a_makeup_saturday() -> None:
     # 2026-02-14 (Sat, 调休上班): 02-24..27 (4), 02-28 Sat (5), 03-02..20 (20)
     result = engine.compute(date(2026, 2, 14), [], CAL, date(2026, 2, 14))

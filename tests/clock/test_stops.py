@@ -45,6 +45,20 @@ def test_open_consultation_freezes_the_count() -> None:
     assert before.working_days_left == 17  # today before the stop: counting as usual
 
 
+def test_open_consultation_trace_tells_the_days_counted_before_it() -> None:
+    # 03-31..04-03 (4), 04-06 清明 off, 04-07, 04-08 (6): the stop's first day still counts
+    events = [ev(engine.CONSULTATION_STARTED, date(2026, 4, 8))]
+    result = engine.compute(date(2026, 3, 30), events, CAL, date(2026, 4, 9))
+    assert result.trace == (
+        "2026-03-30(周一)收到申请",
+        "依2019年《条例》第三十三条，答复期限20个工作日",
+        "2026-04-08(周三)起征求第三方意见，尚未结束，其间不计入期限",
+        "其间清明节放假，不计入工作日",
+        "按2026年节假日安排计算",
+        "期限中止计算，已计6个工作日，剩余14个工作日",
+    )
+
+
 def test_open_stop_after_the_count_ran_out_is_overdue() -> None:
     # begun after the 20th day (03-30), the stop cannot move the deadline: it stays known
     events = [ev(engine.CONSULTATION_STARTED, date(2026, 4, 1))]
@@ -140,6 +154,41 @@ def test_stop_inside_another_adds_nothing() -> None:
     assert both.deadline == engine.compute(RECEIVED, outer, CAL, date(2026, 3, 23)).deadline
 
 
+def test_each_stop_line_counts_only_the_days_no_earlier_stop_took_out() -> None:
+    """The engine reads any events (the services never let stops overlap): a stop's line counts the
+    working days it took out of the count that no stop begun before it had taken out already."""
+    # fee (03-10, 03-31] takes 15; a consultation inside it none of its 2; one from 03-18 to 04-03
+    # only 04-01..03 of its 12. Counted: 03-03..10 (6), then 04-07..24 (14; 04-06 清明 off)
+    events = [
+        ev(engine.FEE_NOTIFIED, date(2026, 3, 10)),
+        ev(engine.CONSULTATION_STARTED, date(2026, 3, 12)),
+        ev(engine.CONSULTATION_ENDED, date(2026, 3, 16)),
+        ev(engine.CONSULTATION_STARTED, date(2026, 3, 18)),
+        ev(engine.FEE_PAID, date(2026, 3, 31)),
+        ev(engine.CONSULTATION_ENDED, date(2026, 4, 3)),
+    ]
+    result = engine.compute(RECEIVED, events, CAL, date(2026, 4, 3))
+    assert result.deadline == date(2026, 4, 24)
+    assert result.trace[2:5] == (
+        "2026-03-10(周二)发出收费通知，至2026-03-31(周二)缴费止，其间15个工作日不计入期限",
+        "2026-03-12(周四)起征求第三方意见，至2026-03-16(周一)止，其间0个工作日不计入期限"
+        "（与其他中止期间重叠的2个工作日不重复计算）",
+        "2026-03-18(周三)起征求第三方意见，至2026-04-03(周五)止，其间3个工作日不计入期限"
+        "（与其他中止期间重叠的9个工作日不重复计算）",
+    )
+    # a stop inside one still open takes nothing out either
+    inside_open = [
+        ev(engine.CONSULTATION_STARTED, date(2026, 3, 10)),
+        ev(engine.FEE_NOTIFIED, date(2026, 3, 12)),
+        ev(engine.FEE_WAIVED, date(2026, 3, 16)),
+    ]
+    result = engine.compute(RECEIVED, inside_open, CAL, date(2026, 3, 17))
+    assert result.trace[3] == (
+        "2026-03-12(周四)发出收费通知，至2026-03-16(周一)减免费用止，其间0个工作日不计入期限"
+        "（与其他中止期间重叠的2个工作日不重复计算）"
+    )
+
+
 def test_open_fee_notice() -> None:
     events = [ev(engine.FEE_NOTIFIED, date(2026, 3, 10))]
     result = engine.compute(RECEIVED, events, CAL, date(2026, 3, 20))
@@ -148,6 +197,10 @@ def test_open_fee_notice() -> None:
     assert result.working_days_left == 14
     # 03-10 + 20: 03-11..13 (3), 03-16..04-03 (18), 04-06 off, 04-07, 04-08
     assert result.fee_payment_due == date(2026, 4, 8)
+    assert (
+        "2026-03-10(周二)发出收费通知，尚未缴费，其间不计入期限（应于2026-04-08(周三)前缴费）"
+        in result.trace
+    )
     paid = [*events, ev(engine.FEE_PAID, date(2026, 3, 20))]
     after = engine.compute(RECEIVED, paid, CAL, date(2026, 3, 20))
     assert after.fee_payment_due is None

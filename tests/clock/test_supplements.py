@@ -64,15 +64,37 @@ def test_stops_before_the_restart_are_ignored_and_straddling_ones_clipped() -> N
         ClockEvent(engine.CONSULTATION_ENDED, date(2026, 3, 11)),
     ]
     # only 03-10 and 03-11 fall after the clock start
-    assert engine.compute(RECEIVED, received + straddle, CAL, date(2026, 3, 11)).deadline == date(
-        2026, 4, 9
+    result = engine.compute(RECEIVED, received + straddle, CAL, date(2026, 3, 11))
+    assert result.deadline == date(2026, 4, 9)
+    assert (
+        "2026-03-06(周五)起征求第三方意见，至2026-03-11(周三)止，其间2个工作日不计入期限"
+        in result.trace
     )
+
+
+def test_an_open_stop_begun_before_the_restart_counts_from_the_restart() -> None:
+    events = [
+        REQUEST,
+        ClockEvent(engine.CONSULTATION_STARTED, date(2026, 3, 6)),
+        ClockEvent(engine.SUPPLEMENT_RECEIVED, date(2026, 3, 9)),
+    ]
+    result = engine.compute(RECEIVED, events, CAL, date(2026, 3, 20))
+    assert result.status == engine.CONSULTING
+    assert result.clock_start == date(2026, 3, 9)
+    assert result.deadline is None
+    assert result.working_days_left == 20  # not a day counted since the restart
+    assert result.trace[-1] == "期限中止计算，已计0个工作日，剩余20个工作日"
 
 
 def test_late_notice_is_flagged() -> None:
     late = ClockEvent(engine.SUPPLEMENT_REQUESTED, date(2026, 3, 12))
     result = engine.compute(RECEIVED, [late], CAL, date(2026, 3, 12))
     assert any("晚于补正告知期限2026-03-11(周三)" in line for line in result.trace)
+    # on the 7th working day itself the notice is in time (Art. 30: 7个工作日内)
+    # 03-11 + 15: 03-12, 03-13 (2), 03-16..20 (7), 03-23..27 (12), 03-30..04-01 (15)
+    on_time = ClockEvent(engine.SUPPLEMENT_REQUESTED, date(2026, 3, 11))
+    result = engine.compute(RECEIVED, [on_time], CAL, date(2026, 3, 11))
+    assert "2026-03-11(周三)告知补正，补正期限至2026-04-01(周三)" in result.trace
 
 
 def test_lapsed_supplement_concluded() -> None:
@@ -82,3 +104,5 @@ def test_lapsed_supplement_concluded() -> None:
     assert result.deadline is None
     assert not result.concluded_late
     assert result.concluded_on == date(2026, 3, 27)
+    assert result.trace[-1] == "2026-03-27(周五)办结"
+    assert "尚未收到补正，答复期限自收到补正之日起计算" not in result.trace
