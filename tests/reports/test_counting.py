@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from cases import outcomes
-from cases.reports import build_report
+from cases.reports import ReportYearError, build_report
 from cases.reports.spec import APPLICANT_TYPES, COLUMNS, ROWS
 from cases.services.voiding import application_void, consultation_void
 from tests.reports.conftest import at
@@ -150,6 +150,8 @@ def test_voided_cases_are_never_counted(book, township, township_supervisor):
     assert report["consultations"]["accepted"]["total"] == 0
     assert report["remedies"]["reconsideration"]["total"] == 0
     assert report["fees"]["charged_count"] == 1
+    assert report["details"]["application_subjects"] == [{"subject": "财政预决算", "count": 1}]
+    assert report["details"]["consultation_topics"] == []
 
 
 def test_remedies_count_in_the_year_filed_with_the_result_on_31_december(book, township):
@@ -228,6 +230,9 @@ def test_consultations_accepted_and_handled_in_shanghai_years(book, township):
     r = build_report(township, 2025)["consultations"]
     assert r["accepted"] == {"on_site": 1, "hotline": 1, "online": 1, "total": 3}
     assert r["handled"] == {"on_site": 1, "hotline": 0, "online": 1, "total": 2}
+    # of those accepted in 2025, answered by 31 December (the hotline call only on 1 January)
+    answered = build_report(township, 2025)["details"]["consultations_answered"]
+    assert answered == {"on_site": 1, "hotline": 0, "online": 0, "total": 1}
     r2026 = build_report(township, 2026)["consultations"]
     assert r2026["handled"] == {"on_site": 0, "hotline": 1, "online": 0, "total": 1}
     assert r2026["accepted"]["total"] == 0
@@ -262,6 +267,105 @@ def test_office_with_offices_below_is_the_sum(book, county_book, county, townshi
     assert table(both, "unable.not_held")["total"] == 1
     assert both["consultations"]["accepted"]["on_site"] == 1
     assert [o["agency"] for o in both["details"]["offices"]] == ["county", "jiangyi"]
+    county_book.consult("hotline", at(2025, 6, 6))  # not answered
+    county_row = build_report(county, 2025, include_children=True)["details"]["offices"][0]
+    assert (county_row["consultations_accepted"], county_row["consultations_handled"]) == (2, 1)
+    assert (county_row["new"], county_row["carried_over"], county_row["carried_forward"]) == (
+        0,
+        1,
+        1,
+    )
     assert both["errors"] == [] and both["include_children"] is True
     # the township's own report does not include its parent
     assert table(build_report(township, 2025, include_children=True), "carried_over")["total"] == 0
+
+
+def test_the_first_and_last_days_of_a_year_belong_to_it(book, township):
+    """annual-report.md: received, concluded, paid, waived and filed "within the year" include
+    1 January and 31 December."""
+    last_day = book.register(date(2025, 12, 31), type="commercial_enterprise")  # still open
+    across = book.register(date(2024, 12, 31), type="research_institution")
+    book.conclude(across, date(2025, 1, 1))
+    whole_year = book.register(date(2025, 1, 1), type="public_interest_org")
+    book.conclude(whole_year, date(2025, 12, 31))
+    book.fee(book.register(date(2025, 12, 1), type="legal_service_org"), date(2025, 12, 10),
+             paid_on=date(2025, 12, 31))  # fmt: skip
+    book.fee(book.register(date(2024, 12, 9), type="other_org"), date(2024, 12, 10),
+             paid_on=date(2025, 1, 1))  # fmt: skip
+    book.fee(book.register(date(2024, 12, 9)), date(2024, 12, 10), waived_on=date(2025, 1, 1))
+    book.fee(book.register(date(2025, 12, 8)), date(2025, 12, 9), waived_on=date(2025, 12, 31))
+    book.remedy(across, "reconsideration", date(2025, 1, 1))
+    book.remedy(whole_year, "lawsuit_direct", date(2025, 12, 31), "upheld", date(2025, 12, 31))
+
+    r2025 = build_report(township, 2025)
+    assert table(r2025, "new") == dict.fromkeys(COLUMNS, 0) | {
+        "commercial_enterprise": 1, "public_interest_org": 1, "legal_service_org": 1,
+        "natural_person": 1, "total": 4,
+    }  # fmt: skip
+    assert table(r2025, "carried_over") == dict.fromkeys(COLUMNS, 0) | {
+        "research_institution": 1, "other_org": 1, "natural_person": 1, "total": 3,
+    }  # fmt: skip
+    assert table(r2025, "concluded_total") == dict.fromkeys(COLUMNS, 0) | {
+        "research_institution": 1, "public_interest_org": 1, "total": 2,
+    }  # fmt: skip
+    assert table(r2025, "carried_forward")["total"] == 5
+    assert table(r2025, "carried_forward")["commercial_enterprise"] == 1
+    assert r2025["fees"] == {
+        "charged_count": 2, "charged_amount": "300.00", "waived_count": 2, "waived_amount": "300.00",
+    }  # fmt: skip
+    assert r2025["remedies"]["reconsideration"]["pending"] == 1
+    assert r2025["remedies"]["lawsuit_direct"]["upheld"] == 1
+    assert r2025["errors"] == []
+    r2024 = build_report(township, 2024)
+    assert table(r2024, "new")["total"] == table(r2024, "carried_forward")["total"] == 3
+    assert table(r2024, "concluded_total")["total"] == 0
+    assert r2024["fees"]["charged_count"] == r2024["fees"]["waived_count"] == 0
+    assert r2024["remedies"]["reconsideration"]["total"] == 0
+    assert table(build_report(township, 2026), "carried_over")["total"] == 5
+    assert last_day.concluded_on is None
+
+
+def test_main_subjects_and_topics_are_the_years_most_frequent(book, township):
+    long_subject = "关于" + "某某镇" * 13  # 41 characters: shortened to 39 and an ellipsis
+    exactly_40 = "请公开" + "农村危房改造" * 6 + "名"  # kept whole
+    for content, n in (("财政预决算", 4), (long_subject, 3), (exactly_40, 2), ("征地补偿", 1)):
+        for _ in range(n):
+            book.register(date(2025, 5, 6), content=content)
+    for _ in range(5):
+        book.register(date(2026, 1, 5), content="明年的申请")  # another year's
+    for topic, n in (
+        ("低保", 6),
+        ("公开目录", 5),
+        ("收费", 4),
+        ("依申请", 3),
+        ("年报", 2),
+        ("其他", 1),
+    ):
+        for _ in range(n):
+            book.consult("online", at(2025, 7, 1), topic=topic)
+    details = build_report(township, 2025)["details"]
+    assert len(long_subject) == 41 and len(exactly_40) == 40
+    assert details["application_subjects"] == [
+        {"subject": "财政预决算", "count": 4},
+        {"subject": long_subject[:39] + "…", "count": 3},
+        {"subject": exactly_40, "count": 2},
+    ]
+    assert details["consultation_topics"] == [
+        {"topic": t, "count": n}
+        for t, n in (("低保", 6), ("公开目录", 5), ("收费", 4), ("依申请", 3), ("年报", 2))
+    ]
+
+
+def test_a_report_is_for_a_year_from_2008_to_this_one(township, frozen_today):
+    with pytest.raises(ReportYearError):
+        build_report(township, 2007)
+    with pytest.raises(ReportYearError):
+        build_report(township, 2027)  # today is in 2026
+    assert build_report(township, 2008)["year"] == 2008
+    assert build_report(township, 2026)["year"] == 2026
+
+
+def test_the_national_format_is_for_reports_on_2021_and_later(township, frozen_today):
+    # annual-report.md B: 国办公开办函〔2021〕30号, used for reports on 2021 and later
+    assert build_report(township, 2021)["details"]["national_format"] is True
+    assert build_report(township, 2020)["details"]["national_format"] is False
