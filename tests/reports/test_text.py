@@ -149,3 +149,54 @@ def test_section_5_handling_never_denies_a_channel_the_acceptance_reports(book, 
     assert second == (
         "我乡2025年度共接待来访群众现场咨询1人(次)，给予了现场答复1人(次)。并未接到96128电话查询。"
     )
+
+
+def test_a_single_case_still_gets_each_sentence(book, township):
+    """One of a thing is still told: one carried over, one refusal, one unanswered call, and the
+    one kind of remedy that did not occur."""
+    book.register(date(2024, 12, 2))  # carried over into 2025, still open
+    book.conclude(book.register(date(2025, 3, 3)), date(2025, 3, 20), "withhold.state_secret")
+    book.consult("hotline", at(2025, 12, 31, 16), answered_at=at(2026, 1, 5, 9))
+    a = book.conclude(book.register(date(2025, 3, 3)), date(2025, 3, 10))
+    book.remedy(a, "reconsideration", date(2025, 4, 1))
+    book.remedy(a, "lawsuit_direct", date(2025, 4, 2))
+    book.remedy(a, "lawsuit_after_reconsideration", date(2025, 4, 3))
+    text = build_report(township, 2025)["text"]
+    first, second = text["section_3"].split("\n")
+    assert first.endswith("另有上年结转的申请1件。")
+    assert "不予公开1件（属于国家秘密1件）" in second
+    assert "对不予公开的申请，均已依法告知申请人不予公开的理由和依据。" in second
+    assert (
+        text["section_5"]
+        .split("\n")[0]
+        .startswith("至12月底，共受理96128电话查询1人(次)，年底前尚未答复。")
+    )
+    assert text["section_6"].endswith("未发生申诉事项。")
+
+
+def test_the_2019_regulations_words_from_the_report_on_2019(book, township):
+    # spec.py: the 2019 Regulations were in force from 2019-05-15, so the report on 2019 speaks
+    # their words; the report on 2018 the older ones
+    for year in (2018, 2019):
+        book.conclude(book.register(date(year, 6, 3)), date(year, 6, 10), "disclose")
+    assert "予以公开1件" in build_report(township, 2019)["text"]["section_3"]
+    old = build_report(township, 2018)["text"]["section_3"]
+    assert "同意公开1件" in old and "予以公开" not in old
+
+
+def test_fee_sentences_name_the_information_processing_fee_from_2021(book, township):
+    book.fee(book.register(date(2021, 3, 1)), date(2021, 3, 2), paid_on=date(2021, 3, 3))
+    book.fee(book.register(date(2021, 3, 1)), date(2021, 3, 2), waived_on=date(2021, 3, 4))
+    assert build_report(township, 2021)["text"]["section_7"] == (
+        "本年度我乡依申请公开收取信息处理费1件，共计150.00元；经批准减免1件，减免金额150.00元。"
+    )
+    book.fee(book.register(date(2022, 3, 1)), date(2022, 3, 2), waived_on=date(2022, 3, 4))
+    assert build_report(township, 2022)["text"]["section_7"] == (
+        "本年度我乡依申请公开未收取信息处理费；经批准减免1件，减免金额150.00元。"
+    )
+    # before 2021 there was no 信息处理费 (law.md §5): the 2008 cost fees
+    cost = book.register(date(2015, 3, 2))
+    book.fee(cost, date(2015, 3, 3), paid_on=date(2015, 3, 5), method="cost", amount="12.50",
+             pages=None)  # fmt: skip
+    section_7 = build_report(township, 2015)["text"]["section_7"]
+    assert "信息处理费" not in section_7 and "1件，共计12.50元" in section_7
