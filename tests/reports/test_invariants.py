@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 
-from cases.models import Applicant, Application, Remedy
+from cases.models import Applicant, Application, Consultation, Remedy
 from cases.reports import build_report
 from cases.reports.invariants import check_continuity, check_parts
+from cases.reports.layout import error_cells
 from cases.reports.publish import publish
+from tests.reports.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -68,13 +70,25 @@ def test_an_unknown_channel_breaks_the_layouts_agreement(book, township):
     assert "by_channel.total" in report["errors"][0]["cells"]
 
 
-def test_a_remedy_result_outside_the_four_breaks_4(book, township):
+@pytest.mark.parametrize(
+    "kind", ["reconsideration", "lawsuit_direct", "lawsuit_after_reconsideration", "complaint"]
+)
+def test_a_remedy_result_outside_the_four_breaks_4(book, township, kind):
     app = book.conclude(book.register(date(2025, 3, 3)), date(2025, 3, 9))
-    remedy = book.remedy(app, "lawsuit_direct", date(2025, 4, 1), "upheld", date(2025, 5, 1))
+    remedy = book.remedy(app, kind, date(2025, 4, 1), "upheld", date(2025, 5, 1))
     Remedy.objects.filter(pk=remedy.pk).update(result="lost")
     report = build_report(township, 2025)
     assert invariants_of(report) == [4]
-    assert report["errors"][0]["cells"][-1] == "remedies.lawsuit_direct.total"
+    assert report["errors"][0]["cells"][-1] == f"remedies.{kind}.total"
+
+
+def test_an_unknown_consultation_channel_breaks_the_layouts_agreement(book, township):
+    consultation = book.consult("hotline", at(2025, 3, 3), answered_at=at(2025, 3, 3, 11))
+    Consultation.objects.filter(pk=consultation.pk).update(channel="pigeon")
+    report = build_report(township, 2025)
+    assert invariants_of(report) == [5]
+    cells = {cell for e in report["errors"] for cell in e["cells"]}
+    assert {"consultations.accepted.total", "consultations.handled.total"} <= cells
 
 
 def test_a_case_changed_after_last_year_was_published_breaks_3(book, township, township_supervisor):
@@ -92,6 +106,29 @@ def test_a_case_changed_after_last_year_was_published_breaks_3(book, township, t
         "2025:applications.rows.carried_over.natural_person",
     ]
     assert "2024年度报告已发布" in report["errors"][0]["message"]
+    # on the 2025 report's table only its own cell is marked, not the 2024 report's
+    assert error_cells(report) == {
+        "applications.rows.carried_over.natural_person",
+        "applications.rows.carried_over.total",
+    }
+
+
+def test_a_case_changed_before_next_year_was_published_breaks_3(
+    book, township, township_supervisor
+):
+    app = book.register(date(2024, 12, 2))
+    publish(user=township_supervisor, agency=township, year=2025)
+    assert build_report(township, 2024)["errors"] == []
+    Application.objects.filter(pk=app.pk).update(
+        concluded_on=date(2024, 12, 20), outcome="disclose"
+    )
+    report = build_report(township, 2024)
+    assert invariants_of(report) == [3]
+    assert report["errors"][0]["cells"] == [
+        "2024:applications.rows.carried_forward.natural_person",
+        "2025:applications.rows.carried_over.natural_person",
+    ]
+    assert "2025年度报告已发布" in report["errors"][0]["message"]
 
 
 def test_continuity_and_parts_helpers_name_the_cells(book, township, county):
@@ -106,3 +143,8 @@ def test_continuity_and_parts_helpers_name_the_cells(book, township, county):
     breaches = check_parts(both, [build_report(county, 2024)] * 2)  # the township left out
     assert {b.invariant for b in breaches} == {6}
     assert ("applications.rows.new.natural_person",) in [b.cells for b in breaches]
+    book.fee(book.register(date(2024, 12, 2)), date(2024, 12, 3), paid_on=date(2024, 12, 4))
+    both = build_report(county, 2024, include_children=True)
+    breaches = check_parts(both, [build_report(county, 2024)] * 2)
+    assert ("fees.charged_count",) in [b.cells for b in breaches]
+    assert ("fees.charged_amount",) in [b.cells for b in breaches]
