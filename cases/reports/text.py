@@ -197,7 +197,7 @@ def section_6(data: dict) -> str:
 
 def section_7(data: dict) -> str:
     year, me, fees = data["year"], _me(data), data["fees"]
-    word = layout.fee_word(year)
+    word = layout.fee_word(year).removeprefix("依申请公开")  # the sentence says 依申请公开 already
     if not fees["charged_count"] and not fees["waived_count"]:
         return f"本年度{me}没有发生政府信息公开的收费项目。"
     parts = []
