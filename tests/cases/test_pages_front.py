@@ -59,6 +59,8 @@ def test_register_application_through_the_page(front_client, township):
             "身份证号码校验位不正确",
         ),
         ({"received_on": "2026-11-25"}, "received_on", "不能晚于今天"),
+        ({"submitted_on": "2026-11-25"}, "submitted_on", "申请人填写/寄出日期不能晚于今天"),
+        ({"submitted_on": "0001-01-01"}, "submitted_on", "1900年至2100年"),  # the API's bounds
         ({"content": ""}, "content", "该字段是必填项"),
         ({"applicant_name": ""}, "applicant_name", "该字段是必填项"),
         ({"received_on": "not a date"}, "received_on", "输入一个有效的日期"),

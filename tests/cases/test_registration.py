@@ -108,7 +108,7 @@ def test_another_type_for_a_registered_applicant_is_refused(register, earlier, n
         (
             {"submitted_on": date(2026, 11, 3), "received_on": date(2026, 11, 2)},
             "submitted_on",
-            "申请人提交日期不能晚于收到申请之日。",
+            "申请人填写/寄出日期不能晚于收到申请之日。",
         ),
         (
             {
