@@ -1,18 +1,22 @@
 """The front desk: register applications and consultations, today's registrations, lists, details."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from cases import access, identity, selectors
 from cases.clocksync import clock_of, get_calendar
 from cases.errors import StateConflict
 from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationForm, VoidForm
-from cases.models import Applicant, Application, Consultation
+from cases.models import Agency, Applicant, Application, Consultation
 from cases.services import registration, voiding
 
 from .common import date_param, int_param, paginate, querystring_without_page, text_param
@@ -26,6 +30,14 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request, "cases/home.html", {"rows": rows, "consultations": list(consultations[:100])}
     )
+
+
+def _office_asked(request: HttpRequest, agencies: QuerySet[Agency]) -> dict:
+    """{"agency": pk} for a form's office from ?agency=<pk>, if it is one the user may choose; else {}."""
+    office = request.GET.get("agency", "")
+    if not (office.isascii() and office.isdigit() and len(office) <= 18):
+        return {}
+    return {"agency": int(office)} if agencies.filter(pk=int(office)).exists() else {}
 
 
 # the application channel a consultation's channel suggests (a phone call is no written application)
@@ -60,7 +72,12 @@ def application_register(request: HttpRequest) -> HttpResponse:
     source = (
         access.get_consultation_for_user(request.user, source_pk) if source_pk.isdigit() else None
     )
-    initial = _from_consultation(request.user, source) if source is not None else {}
+    if source is not None:
+        initial = _from_consultation(request.user, source)
+    else:  # the next registration: the office and the channel of the last one
+        initial = _office_asked(request, agencies)
+        if request.GET.get("channel") in Application.Channel.values:
+            initial["channel"] = request.GET["channel"]
     form = ApplicationForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -92,10 +109,16 @@ def application_register(request: HttpRequest) -> HttpResponse:
                     "申请未与咨询关联。",
                 )
             provisional = "（待确认）" if application.deadline_provisional else ""
+            query = urlencode({"agency": application.agency_id, "channel": application.channel})
             messages.success(
                 request,
-                f"已登记申请 {application.number}，"
-                f"答复期限 {application.deadline or '待定'}{provisional}。",
+                format_html(
+                    '已登记申请 {}，答复期限 {}{}。 <a href="{}">继续登记下一件</a>',
+                    application.number,
+                    application.deadline or "待定",
+                    provisional,
+                    f"{reverse('application-register')}?{query}",
+                ),
             )
             return redirect("application-detail", pk=application.pk)
     return render(
@@ -117,16 +140,9 @@ def application_register(request: HttpRequest) -> HttpResponse:
 def consultation_register(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "register")
     agencies = selectors.agencies_for_choice(request.user)
-    initial: dict = {"channel": request.GET.get("channel", Consultation.Channel.HOTLINE)}
     # the next call at the office of the last one (a supervisor may cover several offices)
-    office = request.GET.get("agency", "")
-    if (
-        office.isascii()
-        and office.isdigit()
-        and len(office) <= 18
-        and agencies.filter(pk=int(office)).exists()
-    ):
-        initial["agency"] = int(office)
+    initial = _office_asked(request, agencies)
+    initial["channel"] = request.GET.get("channel", Consultation.Channel.HOTLINE)
     form = ConsultationForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -79,6 +79,23 @@ def test_bad_input_shows_message_next_to_field_and_saves_nothing(
     assert Application.objects.count() == 0
 
 
+def test_the_next_application_is_one_click_away(client, county_supervisor, township):
+    """After registering, the clerk went to the case page and back through the menu, then picked the
+    office and the channel again; the message now offers the next registration with both."""
+    client.force_login(county_supervisor)
+    response = client.post(reverse("application-register"), VALID | {"agency": township.pk})
+    detail = client.get(response["Location"]).content.decode()
+    link = f"{reverse('application-register')}?agency={township.pk}&amp;channel=letter"
+    assert f'<a href="{link}">继续登记下一件</a>' in detail
+    form = client.get(reverse("application-register"), {"agency": township.pk, "channel": "letter"})
+    assert form.context["form"]["agency"].value() == township.pk
+    assert form.context["form"]["channel"].value() == "letter"
+    assert form.context["form"]["applicant_name"].value() is None
+    for wrong in ({"agency": "9" * 30}, {"channel": "pigeon"}):
+        page = client.get(reverse("application-register"), wrong)
+        assert page.status_code == 200 and not page.context["form"].is_bound
+
+
 def test_date_label_follows_channel(front_client, township):
     page = front_client.get(reverse("application-register")).content.decode()
     assert "提交日期" in page  # in person by default

@@ -41,4 +41,4 @@ def test_a_deadline_on_the_published_calendar_is_not_marked(
     client.force_login(township_front)
     application, message = registered_message(client, township, "2026-11-20")
     assert application.deadline < date(2027, 1, 1) and not application.deadline_provisional
-    assert message.endswith(f"答复期限 {application.deadline}。")
+    assert f"答复期限 {application.deadline}。" in message and "待确认" not in message
