@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET
 from cases import access
 from cases.selectors_board import build_board
 
+from .common import agency_param
+
 
 @login_required
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "board")
-    code = request.GET.get("agency", "")
-    scope = access.find_visible_agency(request.user, code) if code else None
+    scope = agency_param(request)
     data = build_board(request.user, scope=scope)
     return render(
         request,

@@ -7,11 +7,14 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest
 from django.utils.dateparse import parse_date
 
+from cases import access
+from cases.models import Agency
 from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
 
 PAGE_SIZE = 50
 # the lists' filters a link or a typed address may carry, named as the clerk sees them
 FILTER_LABELS = {
+    "agency": "机关",
     "received_after": "收到日期（起）",
     "received_before": "收到日期（止）",
     "due_within": "期限在几个工作日内",
@@ -59,6 +62,18 @@ def text_param(request: HttpRequest, name: str, *, maximum: int) -> str:
         ignored_filter(request, FILTER_LABELS[name], f"超过{maximum}个字")
         return ""
     return raw
+
+
+def agency_param(request: HttpRequest) -> Agency | None:
+    """The office a list or the board is filtered to (?agency=<code>): one the user may see; any other
+    code is left out of the filter, and the page says so."""
+    code = request.GET.get("agency", "")
+    if not code:
+        return None
+    agency = access.find_visible_agency(request.user, code)
+    if agency is None:
+        ignored_filter(request, FILTER_LABELS["agency"], "不存在或不在您的查看范围内")
+    return agency
 
 
 def ignored_filter(request: HttpRequest, label: str, problem: str) -> None:

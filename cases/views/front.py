@@ -19,7 +19,14 @@ from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationFor
 from cases.models import Agency, Applicant, Application, Consultation
 from cases.services import registration, voiding
 
-from .common import date_param, int_param, paginate, querystring_without_page, text_param
+from .common import (
+    agency_param,
+    date_param,
+    int_param,
+    paginate,
+    querystring_without_page,
+    text_param,
+)
 
 
 @login_required
@@ -163,11 +170,9 @@ def consultation_register(request: HttpRequest) -> HttpResponse:
     return render(request, "cases/consultation_register.html", {"form": form, "recent": recent})
 
 
-def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFilters:
-    code = request.GET.get("agency", "")
-    agency = access.find_visible_agency(user, code) if code else None
+def _application_filters(request: HttpRequest) -> selectors.ApplicationFilters:
     return selectors.ApplicationFilters(
-        agency=agency,
+        agency=agency_param(request),
         include_children=request.GET.get("include_children") == "on",
         status=request.GET.get("status", ""),
         channel=request.GET.get("channel", ""),
@@ -184,7 +189,7 @@ def _application_filters(request: HttpRequest, user) -> selectors.ApplicationFil
 
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    filters = _application_filters(request, request.user)
+    filters = _application_filters(request)
     page = paginate(request, selectors.application_list(request.user, filters))
     cal = get_calendar()
     rows = [(a, selectors.countdown(a, calendar=cal)) for a in page.object_list]
@@ -242,10 +247,9 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def consultation_list(request: HttpRequest) -> HttpResponse:
-    code = request.GET.get("agency", "")
     answered = request.GET.get("answered", "")
     filters = selectors.ConsultationFilters(
-        agency=access.find_visible_agency(request.user, code) if code else None,
+        agency=agency_param(request),
         include_children=request.GET.get("include_children") == "on",
         channel=request.GET.get("channel", ""),
         answered={"yes": True, "no": False}.get(answered),
