@@ -95,7 +95,14 @@ def consultation_notice(application: Application, events, event_id=None) -> Noti
         f"本机关于{cn_date(application.received_on)}收到{application.applicant.name}提出的政府信息"
         f"公开申请（申请编号：{application.number}），申请获取“{application.content}”。"
     )
-    if application.regime == engine.REGIME_2008:
+    if application.regime == engine.REGIME_2008 and to_agency:
+        # the 2008 text has no Art. 34; its Art. 7 has an office consult the others concerned
+        body = (
+            "该申请所涉政府信息涉及贵机关。"
+            f"根据{LAW['2008']}第七条的规定，现就该政府信息与贵机关进行沟通、确认，"
+            f"请贵机关于{cn_date(due)}前{mark}以书面形式提出意见。"
+        )
+    elif application.regime == engine.REGIME_2008:
         body = (
             "经审查，该申请所涉政府信息可能涉及贵方的商业秘密、个人隐私，公开后可能损害贵方的合法权益。"
             f"根据{LAW['2008']}第二十三条的规定，现书面征求贵方意见，请于{cn_date(due)}前{mark}以书面形式"
