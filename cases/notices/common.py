@@ -21,6 +21,13 @@ KINDS: dict[str, str] = {
     "reply": "政府信息公开申请答复书",
 }
 AGENCY_CONSULTATION_TITLE = "政府信息公开征求意见函"
+# the notice each step's event calls for (event_of names it when the case has none)
+_NOTICE_OF_EVENT = {
+    ApplicationEvent.Kind.SUPPLEMENT_REQUESTED: "supplement",
+    ApplicationEvent.Kind.EXTENDED: "extension",
+    ApplicationEvent.Kind.DEADLINE_SET: "deadline",
+    ApplicationEvent.Kind.CONSULTATION_STARTED: "consultation",
+}
 
 LAW = {
     engine.REGIME_2019: "《中华人民共和国政府信息公开条例》",
@@ -102,7 +109,8 @@ def event_of(events: Sequence[ApplicationEvent], kind: str, event_id: int | None
     if event_id is not None:
         matching = [e for e in matching if e.pk == event_id]
     if not matching:
-        raise NoticeUnavailable(f"本申请没有可生成的{KINDS.get(kind, '文书')}。")
+        title = KINDS.get(_NOTICE_OF_EVENT.get(kind, ""), "文书")
+        raise NoticeUnavailable(f"本申请没有可生成的{title}。")
     return matching[-1]
 
 
