@@ -2,12 +2,13 @@
 date at the foot, right-aligned, as official letters are laid out."""
 
 import io
-import re
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from cases.xmltext import xml_safe
 
 from .common import Notice, cn_date
 
@@ -16,13 +17,10 @@ TITLE_FONT = "宋体"
 BODY_SIZE = 14  # 四号
 TITLE_SIZE = 20  # 二号
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-# characters XML 1.0 cannot hold (pasted text may carry them: Word's \x0b line break, a form feed);
-# the Word file leaves them out (a browser does not print them either)
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def _run(paragraph, text: str, *, font: str = BODY_FONT, size: float = BODY_SIZE, bold=False):
-    run = paragraph.add_run(_NOT_XML.sub("", text))
+    run = paragraph.add_run(xml_safe(text))
     run.font.name = font
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
     run.font.size = Pt(size)

@@ -11,6 +11,8 @@ from docx.shared import Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from cases.xmltext import xml_safe_tree
+
 from . import layout, spec, text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,6 +89,7 @@ def _xlsx_table(ws, top: int, header, rows: list[layout.Row], label_width: int) 
 
 
 def to_xlsx(data: dict) -> bytes:
+    data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     wb = Workbook()
     ws = wb.active
     ws.title = "三、申请情况"
@@ -206,6 +209,7 @@ def _docx_table(doc, header, rows: list[layout.Row], label_width: int) -> None:
 
 
 def to_docx(data: dict) -> bytes:
+    data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = FONT
