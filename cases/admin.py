@@ -141,7 +141,9 @@ class CalendarAdminMixin:
     """Every edit of the calendar here recomputes the open cases, as the calendar page's do."""
 
     def _recompute(self, request, what: str) -> None:
-        moved = recompute_open_applications(reason=f"节假日安排调整（系统管理）：{what}")
+        moved = recompute_open_applications(
+            reason=f"节假日安排调整（系统管理）：{what}", user=request.user
+        )
         messages.info(request, f"已重新计算办理中申请的期限，{moved}件申请的期限发生变化。")
 
     def save_model(self, request, obj, form, change) -> None:

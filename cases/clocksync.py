@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from cases import timeutil
 from cases.clock import engine
 from cases.clock.calendar import CalendarEntry, WorkCalendar
-from cases.models import Application, ApplicationEvent, CalendarDay, CalendarYear, Fee
+from cases.models import Application, ApplicationEvent, CalendarDay, CalendarYear, Fee, User
 
 CLOCK_FIELDS = [
     "status",
@@ -176,9 +176,12 @@ EVENT_COLUMNS = ("application_id", "kind", "on", "days", "deadline", "note")
 
 
 @transaction.atomic
-def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
+def recompute_open_applications(
+    *, reason: str, user: User | None = None, batch_size: int = 5000
+) -> int:
     """Recompute every open application after a calendar change. Each moved row is updated and gets a
-    history record carrying the reason. Per batch a fixed number of statements: read the rows, read their
+    history record carrying the reason, in the name of `user` (who changed the calendar; None: the
+    system, e.g. the upgrade command). Per batch a fixed number of statements: read the rows, read their
     events, one executemany UPDATE, one executemany history INSERT. Then the payment due dates of the
     fees awaited (recompute_fee_due_dates). Returns how many cases had a date moved.
 
@@ -204,7 +207,7 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
             .values_list("pk", "version", "received_on", *CLOCK_FIELDS)[:batch_size]
         )
         if not rows:
-            return len(moved | recompute_fee_due_dates(reason=reason, cal=cal))
+            return len(moved | recompute_fee_due_dates(reason=reason, cal=cal, user=user))
         first_pk, last_pk = rows[0][0], rows[-1][0]
         events: dict[int, list[engine.ClockEvent]] = defaultdict(list)
         in_range = ApplicationEvent.objects.filter(
@@ -223,11 +226,13 @@ def recompute_open_applications(*, reason: str, batch_size: int = 5000) -> int:
             )
             if values != tuple(stored):
                 changes.append((pk, version, values, _moved_reason(reason, stored[2], values[2])))
-        _write_changes(changes)
+        _write_changes(changes, user=user)
         moved.update(pk for pk, *_ in changes)
 
 
-def recompute_fee_due_dates(*, reason: str, cal: WorkCalendar) -> set[int]:
+def recompute_fee_due_dates(
+    *, reason: str, cal: WorkCalendar, user: User | None = None
+) -> set[int]:
     """The payment due date of every fee still awaited (notified, neither paid nor waived, its case open)
     counted again on `cal`; each moved fee saved with the reason in its history. Returns the ids of the
     applications whose fee moved. Few rows: only cases waiting for a payment."""
@@ -242,25 +247,27 @@ def recompute_fee_due_dates(*, reason: str, cal: WorkCalendar) -> set[int]:
         due = engine.fee_payment_due(fee.notified_on, cal)
         if fee.pay_due_on != due:
             fee._change_reason = f"{reason}：缴费期限由{fee.pay_due_on}变为{due}"
+            fee._history_user = user
             fee.pay_due_on = due
             fee.save(update_fields=["pay_due_on"])
             moved.add(fee.application_id)
     return moved
 
 
-def _write_changes(changes: list[tuple[int, int, tuple, str]]) -> None:
+def _write_changes(changes: list[tuple[int, int, tuple, str]], *, user: User | None) -> None:
     """UPDATE the moved rows (skipping any a concurrent action changed meanwhile) and copy each into the
-    history table with its reason, as simple_history would: two statements whatever the batch holds."""
+    history table with its reason and its user, as simple_history would: two statements whatever the
+    batch holds."""
     if not changes:
         return
     q = connection.ops.quote_name
     table = q(Application._meta.db_table)
     history_table = q(Application.history.model._meta.db_table)
     columns = [q(f.column) for f in Application._meta.concrete_fields]
-    stamp = timeutil.now()
+    stamp, user_id = timeutil.now(), user.pk if user is not None else None
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            _write_postgresql(cursor, changes, table, history_table, columns, stamp)
+            _write_postgresql(cursor, changes, table, history_table, columns, stamp, user_id)
             return
         assignments = ", ".join(f"{q(f)} = %s" for f in CLOCK_FIELDS)
         cursor.executemany(
@@ -268,9 +275,9 @@ def _write_changes(changes: list[tuple[int, int, tuple, str]]) -> None:
             [(*values, pk, version) for pk, version, values, _ in changes],
         )
         cursor.executemany(
-            f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type) "
-            f"SELECT {', '.join(columns)}, %s, %s, '~' FROM {table} WHERE id = %s",
-            [(stamp, why, pk) for pk, _, _, why in changes],
+            f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id) "
+            f"SELECT {', '.join(columns)}, %s, %s, '~', %s FROM {table} WHERE id = %s",
+            [(stamp, why, user_id, pk) for pk, _, _, why in changes],
         )
 
 
@@ -285,7 +292,7 @@ _PG_TYPES = (
 )  # CLOCK_FIELDS in order
 
 
-def _write_postgresql(cursor, changes, table, history_table, columns, stamp) -> None:
+def _write_postgresql(cursor, changes, table, history_table, columns, stamp, user_id) -> None:
     """PostgreSQL: one UPDATE … FROM unnest(arrays) and one INSERT … SELECT for the whole batch."""
     q = connection.ops.quote_name
     unnest = ", ".join(
@@ -300,8 +307,8 @@ def _write_postgresql(cursor, changes, table, history_table, columns, stamp) -> 
     )
     selected = ", ".join(f"a.{c}" for c in columns)
     cursor.execute(
-        f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type) "
-        f"SELECT {selected}, %s, v.why, '~' FROM {table} AS a "
+        f"INSERT INTO {history_table} ({', '.join(columns)}, history_date, history_change_reason, history_type, history_user_id) "
+        f"SELECT {selected}, %s, v.why, '~', %s::bigint FROM {table} AS a "
         f"JOIN (SELECT unnest(%s::bigint[]) AS id, unnest(%s::text[]) AS why) AS v ON a.id = v.id",
-        [stamp, [c[0] for c in changes], [c[3] for c in changes]],
+        [stamp, user_id, [c[0] for c in changes], [c[3] for c in changes]],
     )

@@ -29,7 +29,9 @@ def calendar_set_day(*, user: User, day: date, workday: bool, name: str, source:
         day=day, defaults={"workday": workday, "name": name.strip(), "source": source}
     )
     kind = "调休上班" if workday else "放假"
-    return recompute_open_applications(reason=f"节假日安排调整：{day} {name.strip()}（{kind}）")
+    return recompute_open_applications(
+        reason=f"节假日安排调整：{day} {name.strip()}（{kind}）", user=user
+    )
 
 
 @transaction.atomic
@@ -39,7 +41,7 @@ def calendar_remove_day(*, user: User, day: date) -> int:
     if entry is None:
         raise ValidationError({"day": ["该日期不在节假日/调休表中。"]})
     entry.delete()
-    return recompute_open_applications(reason=f"节假日安排调整：删除{day} {entry.name}")
+    return recompute_open_applications(reason=f"节假日安排调整：删除{day} {entry.name}", user=user)
 
 
 @transaction.atomic
@@ -51,4 +53,6 @@ def calendar_mark_year_covered(*, user: User, year: int, source: str) -> int:
     if not source.strip():
         raise ValidationError({"source": ["请填写来源，如国务院办公厅通知的文号。"]})
     CalendarYear.objects.update_or_create(year=year, defaults={"source": source.strip()})
-    return recompute_open_applications(reason=f"{year}年节假日安排已公布（{source.strip()}）")
+    return recompute_open_applications(
+        reason=f"{year}年节假日安排已公布（{source.strip()}）", user=user
+    )
