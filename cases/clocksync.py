@@ -168,8 +168,34 @@ def refresh_application(application: Application) -> engine.ClockResult:
     return result
 
 
-def _moved_reason(reason: str, before: date | None, after: date | None) -> str:
-    return f"{reason}：答复期限由{before or '未定'}变为{after or '未定'}"
+def _moved_reason(reason: str, before: tuple, after: tuple) -> str:
+    """The reason with what changed of the stored clock (CLOCK_FIELDS order) in words: a reply deadline
+    moved, confirmed or made provisional, a supplement notice's date moved, and so on."""
+    old, new = (
+        dict(zip(CLOCK_FIELDS, before, strict=True)),
+        dict(zip(CLOCK_FIELDS, after, strict=True)),
+    )
+    changes = []
+    state = "待节假日安排公布后确认" if new["deadline_provisional"] else "已确认"
+    if old["deadline"] != new["deadline"]:
+        moved = f"答复期限由{old['deadline'] or '未定'}变为{new['deadline'] or '未定'}"
+        if old["deadline_provisional"] != new["deadline_provisional"]:
+            moved += f"（{state}）"
+        changes.append(moved)
+    elif old["deadline_provisional"] != new["deadline_provisional"]:
+        changes.append(f"答复期限{new['deadline'] or '未定'}{state}")
+    # the frozen count of a stop is said only while it stands for the deadline (the deadline unknown)
+    said = {"deadline", "deadline_provisional"}
+    if old["deadline"] != new["deadline"]:
+        said.add("stopped_days_left")
+    for field in CLOCK_FIELDS:
+        if field in said or old[field] == new[field]:
+            continue
+        label = Application._meta.get_field(field).verbose_name
+        shown = dict(Application._meta.get_field(field).flatchoices)
+        was, now = (shown.get(v, "未定" if v is None else v) for v in (old[field], new[field]))
+        changes.append(f"{label}由{was}变为{now}")
+    return f"{reason}：{'；'.join(changes)}"
 
 
 EVENT_COLUMNS = ("application_id", "kind", "on", "days", "deadline", "note")
@@ -225,7 +251,7 @@ def recompute_open_applications(
                 engine.compute(received_on, events[pk], cal, today, due_soon_days=soon)
             )
             if values != tuple(stored):
-                changes.append((pk, version, values, _moved_reason(reason, stored[2], values[2])))
+                changes.append((pk, version, values, _moved_reason(reason, tuple(stored), values)))
         _write_changes(changes, user=user)
         moved.update(pk for pk, *_ in changes)
 
