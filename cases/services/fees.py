@@ -116,6 +116,7 @@ def fee_notify(
             fee.items = application.items
             fee.prior_items = prior_items_this_month(application)
     fee.pay_due_on = engine.fee_payment_due(on, get_calendar())
+    fee._change_reason = f"收费通知（{on}）：{fee.get_method_display()}，金额{fee.amount}元"
     fee.save()
     record(
         application,
@@ -145,6 +146,7 @@ def fee_pay(
     fee = application.fee
     _require_within_pay_period(fee, on)
     fee.paid_on = on
+    fee._change_reason = f"缴费（{on}）：缴纳{fee.amount}元"
     fee.save()
     record(application, user=user, kind=Kind.FEE_PAID, on=on, note=f"缴纳{fee.amount}元")
     return application
@@ -174,6 +176,7 @@ def fee_waive(
     require_approver(application, approved_by)
     reason = required_text(reason, field="reason", message="请写明减免理由。")
     fee.waived_on, fee.waived_by, fee.waive_reason = on, approved_by, reason
+    fee._change_reason = f"减免费用（{on}）：{reason}（批准人：{approved_by}）"
     fee.save()
     record(
         application,
