@@ -49,7 +49,7 @@ def remedy_record(
     if kind not in Remedy.Kind.values:
         raise ValidationError({"kind": ["请选择有效的类型。"]})
     _check(application, filed_on, result, decided_on)
-    remedy = Remedy.objects.create(
+    remedy = Remedy(
         application=application,
         kind=kind,
         filed_on=filed_on,
@@ -58,6 +58,10 @@ def remedy_record(
         note=note.strip(),
         created_by=user,
     )
+    remedy._change_reason = (
+        f"登记{remedy.get_kind_display()}（{filed_on}）：{remedy.get_result_display()}"
+    )
+    remedy.save()
     ApplicationEvent.objects.create(
         application=application,
         kind=ApplicationEvent.Kind.REMEDY,
@@ -98,9 +102,18 @@ def remedy_update(
     decided_on = remedy.decided_on if decided_on is KEEP else decided_on
     _check(remedy.application, remedy.filed_on, result, decided_on)
     changed = (remedy.result, remedy.decided_on) != (result, decided_on)
+    noted = bool(note.strip()) and note.strip() != remedy.note
+    if not changed and not noted:
+        return remedy
     remedy.result, remedy.decided_on = result, decided_on
-    if note.strip():
+    reasons = []
+    if changed:
+        on = f"（{decided_on}）" if decided_on else ""
+        reasons.append(f"{remedy.get_kind_display()}结果：{remedy.get_result_display()}{on}")
+    if noted:
         remedy.note = note.strip()
+        reasons.append(f"说明改为：{remedy.note}")
+    remedy._change_reason = "；".join(reasons)
     remedy.save()
     if changed:  # the case's history shows the result as well as the filing
         ApplicationEvent.objects.create(
