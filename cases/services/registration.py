@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from cases import identity, timeutil
 from cases.access import may_register_for, require
@@ -330,6 +331,7 @@ def consultation_answer(
     consultation.answer = answer.strip()
     consultation.answered_at = answered_at
     consultation.handled_by = user
+    consultation._change_reason = f"答复咨询（{timezone.localtime(answered_at):%Y-%m-%d %H:%M}）"
     consultation.save()
     return consultation
 
@@ -346,5 +348,6 @@ def consultation_link_application(
     if linked is not None and linked.pk != application.pk and not linked.is_voided:
         raise StateConflict(f"该咨询已转为申请{linked.number}，不再关联其他申请。")
     consultation.application = application
+    consultation._change_reason = f"转为申请{application.number}"
     consultation.save(update_fields=["application"])
     return consultation
