@@ -112,14 +112,18 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
     return existing
 
 
-def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant:
+def applicant_save(
+    data: ApplicantData, existing: Applicant | None, *, number: str = ""
+) -> Applicant:
     """A new applicant from validated `data`, or the one recognised again (`existing`, from
     registered_applicant) with its name and contact details brought up to date (the old ones stay in
     history), as it is now: a detail another registration saved meanwhile is kept.
 
     Two clerks may register the same new applicant at the same moment: both found no one under the ID
     number or credit code, so the second's insert meets the first's row (a unique constraint). The
-    second then recognises the applicant the first registered, as it would have a moment later."""
+    second then recognises the applicant the first registered, as it would have a moment later.
+
+    `number`, the application being registered, is named in the history of a changed applicant."""
     if existing is None:
         try:
             with transaction.atomic():
@@ -131,12 +135,13 @@ def applicant_save(data: ApplicantData, existing: Applicant | None) -> Applicant
     # the applicant as it is now, its row locked: `existing` was read before the office's number was
     # waited for, and saving that copy would put back what another registration saved meanwhile
     existing = Applicant.objects.select_for_update().get(pk=existing.pk)
-    changed = False
+    changed = []
     for field, value in data.__dict__.items():
         if value and getattr(existing, field) != value:
             setattr(existing, field, value)
-            changed = True
+            changed.append(str(Applicant._meta.get_field(field).verbose_name))
     if changed:
+        existing._change_reason = f"登记申请{number}时更新：{'、'.join(changed)}"
         existing.save()
     return existing
 
@@ -229,7 +234,7 @@ def application_register(
         channel=channel,
         received_on=received_on,
         submitted_on=submitted_on,
-        applicant=applicant_save(applicant_data, existing_applicant),
+        applicant=applicant_save(applicant_data, existing_applicant, number=number),
         content=content.strip(),
         items=items,
         delivery=delivery,
