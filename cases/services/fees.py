@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Case, Q, Sum, When
 
 from cases import fees, timeutil
+from cases.access import can
 from cases.clock import engine
 from cases.clocksync import get_calendar
 from cases.errors import StateConflict
@@ -205,9 +206,15 @@ def lapsed_fee_cases(*, today: date | None = None):
 
 
 def _lapse_actor(application: Application) -> User | None:
-    """Who concludes a lapsed case when no user is given: its handler, else a supervisor of its office."""
-    if application.handler_id and application.handler.is_active:
-        return application.handler
+    """Who concludes a lapsed case when no user is given: its handler while they may still handle it
+    in its office, else a supervisor of its office."""
+    handler = application.handler
+    if (
+        handler is not None
+        and can(handler, "handle")
+        and handler.agency_id == application.agency_id
+    ):
+        return handler
     return (
         User.objects.filter(
             agency_id=application.agency_id, is_active=True, role__in=["supervisor", "admin"]
