@@ -249,9 +249,9 @@ class _Run:
         if self.s.conclusion is not None:
             return None, False, False
         today, cal = self.today, self.cal
-        if deadline is None:  # an open stop: the count is frozen at its start
+        if deadline is None:  # an open stop that began before the count ran out: left >= 1
             left = total - counting.counted(start, today, merged, cal)
-            return left, left < 0, False
+            return left, False, False
         if today > deadline:
             return -cal.working_days_between(deadline, today), True, False
         left = cal.working_days_between(today, deadline)

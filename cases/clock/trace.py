@@ -136,8 +136,6 @@ def deadline(d: date) -> str:
 
 
 def stopped(counted_days: int, left: int) -> str:
-    if left < 0:
-        return f"期限中止计算，已计{counted_days}个工作日，中止前已超过期限{-left}个工作日"
     return f"期限中止计算，已计{counted_days}个工作日，剩余{left}个工作日"
 
 
