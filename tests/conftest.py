@@ -151,3 +151,16 @@ def two_cases(register, county, people):
         received_on=date(2026, 11, 2), agency=county, user=people[("county", "front_desk")]
     )
     return township_case, county_case
+
+
+@pytest.fixture
+def consult(frozen_today, township, township_front):
+    """consult(**fields) → a consultation the township's front desk registered: a hotline call about
+    how to apply, unless `fields` say otherwise (received now, 10:00 on the frozen day, if not given)."""
+    from cases.services.registration import consultation_register
+
+    def register(**fields):
+        fields = {"channel": "hotline", "topic": "如何申请政府信息公开", **fields}
+        return consultation_register(user=township_front, agency=township, **fields)
+
+    return register

@@ -10,7 +10,6 @@ from cases.models import Consultation
 from cases.services.registration import (
     consultation_answer,
     consultation_link_application,
-    consultation_register,
 )
 from tests.conftest import SHANGHAI
 
@@ -18,14 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township, township_front):
-    return consultation_register(
-        user=township_front,
-        agency=township,
-        channel="hotline",
-        topic="征地补偿",
-        received_at=datetime(2026, 11, 23, 9, 0, tzinfo=SHANGHAI),
-    )
+def consultation(consult):
+    return consult(topic="征地补偿", received_at=datetime(2026, 11, 23, 9, 0, tzinfo=SHANGHAI))
 
 
 def test_two_answers_at_once_the_second_is_refused(consultation, people):

@@ -9,21 +9,14 @@ from django.urls import reverse
 from cases.services.registration import (
     consultation_answer,
     consultation_link_application,
-    consultation_register,
 )
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township_front, township):
-    return consultation_register(
-        user=township_front,
-        agency=township,
-        channel="hotline",
-        topic="如何申请政府信息公开",
-        received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"),
-    )
+def consultation(consult):
+    return consult(received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"))
 
 
 def _reasons(consultation) -> list[str]:

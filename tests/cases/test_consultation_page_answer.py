@@ -6,21 +6,14 @@ from datetime import datetime
 import pytest
 from django.urls import reverse
 
-from cases.services.registration import consultation_register
 from tests.conftest import SHANGHAI
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township, township_front):
-    return consultation_register(
-        user=township_front,
-        agency=township,
-        channel="hotline",
-        topic="申请期限",
-        received_at=datetime(2026, 11, 24, 9, 0, tzinfo=SHANGHAI),
-    )
+def consultation(consult):
+    return consult(topic="申请期限", received_at=datetime(2026, 11, 24, 9, 0, tzinfo=SHANGHAI))
 
 
 @pytest.fixture

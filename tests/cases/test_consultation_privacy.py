@@ -12,15 +12,8 @@ MOBILE = "13812345678"
 
 
 @pytest.fixture
-def consultation(frozen_today, township, township_front):
-    return consultation_register(
-        user=township_front,
-        agency=township,
-        channel="hotline",
-        topic="申请期限",
-        name="李四",
-        phone=MOBILE,
-    )
+def consultation(consult):
+    return consult(topic="申请期限", name="李四", phone=MOBILE)
 
 
 def page(client, user, consultation):

@@ -19,10 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township, township_front):
-    return consultation_register(
-        user=township_front, agency=township, channel="hotline", topic="申请期限"
-    )
+def consultation(consult):
+    return consult(topic="申请期限")
 
 
 def test_register_for_an_office_not_seen_is_refused(frozen_today, county, township_front):

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from cases.errors import StateConflict
 from cases.models import Application
-from cases.services.registration import consultation_link_application, consultation_register
+from cases.services.registration import consultation_link_application
 
 from .test_pages_front import VALID
 
@@ -18,10 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township_front, township):
-    return consultation_register(
-        user=township_front,
-        agency=township,
+def consultation(consult):
+    return consult(
         channel="on_site",
         topic="想申请土地确权资料",
         received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"),
@@ -107,10 +105,8 @@ def test_a_consultation_already_turned_into_an_application_keeps_its_link(
 
 
 @pytest.fixture
-def caller(frozen_today, township_front, township):
-    return consultation_register(
-        user=township_front,
-        agency=township,
+def caller(consult):
+    return consult(
         channel="online",
         topic="土地确权资料",
         question="想申请公开本村2024年土地确权登记资料",

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from cases.models import Application
-from cases.services import registration, voiding
+from cases.services import voiding
 
 from .test_pages_front import VALID
 
@@ -16,11 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def consultation(frozen_today, township_front, township):
-    return registration.consultation_register(
-        user=township_front,
-        agency=township,
-        channel="hotline",
+def consultation(consult):
+    return consult(
         topic="询问低保名单如何申请公开",
         received_at=datetime.fromisoformat("2026-11-24T09:00+08:00"),
     )
