@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
+from cases.timeutil import DATE_RANGE_MESSAGE, EARLIEST_YEAR, LATEST_YEAR, TIME_RANGE_MESSAGE
 
 MAX_ID = 2**63 - 1
 TEXT_MAX = 5000  # like the pages' forms
@@ -17,7 +17,7 @@ TEXT_MAX = 5000  # like the pages' forms
 class BoundedDateField(serializers.DateField):
     """YYYY-MM-DD between 1900-01-01 and 2100-12-31."""
 
-    default_error_messages = {"range": f"日期应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+    default_error_messages = {"range": DATE_RANGE_MESSAGE}
 
     def __init__(self, **kwargs) -> None:
         kwargs.setdefault("input_formats", ["%Y-%m-%d"])
@@ -35,7 +35,7 @@ class BoundedDateField(serializers.DateField):
 class BoundedDateTimeField(serializers.DateTimeField):
     """An ISO 8601 datetime between 1900 and 2100 (no offset: Asia/Shanghai)."""
 
-    default_error_messages = {"range": f"时间应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+    default_error_messages = {"range": TIME_RANGE_MESSAGE}
 
     def to_internal_value(self, value) -> datetime:
         moment = super().to_internal_value(value)

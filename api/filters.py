@@ -13,11 +13,11 @@ from rest_framework import serializers
 
 from cases import access, selectors
 from cases.models import Applicant, Application, Consultation, Remedy
+from cases.timeutil import DATE_RANGE_MESSAGE
 
 from .fields import EARLIEST_YEAR, LATEST_YEAR, MAX_ID
 from .serializers import OUTCOME_CHOICES
 
-DATE_RANGE_MESSAGE = f"日期应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"
 ORDER_MESSAGE = "截止日期不能早于起始日期。"
 
 

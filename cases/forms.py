@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cases.models import Agency, Applicant, Application, Consultation
 from cases.services.registration import RECEIPT_DATE_HELP, RECEIPT_DATE_LABELS, ApplicantData
-from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR
+from cases.timeutil import EARLIEST_YEAR, LATEST_YEAR, TIME_RANGE_MESSAGE
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -15,7 +15,7 @@ class BoundedDateTimeField(forms.DateTimeField):
     """A time in the years the system counts, as the API's (api/fields.py): year 1 is out of range
     once converted to UTC for the database."""
 
-    default_error_messages = {"range": f"时间应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"}
+    default_error_messages = {"range": TIME_RANGE_MESSAGE}
 
     def to_python(self, value):
         moment = super().to_python(value)

@@ -8,6 +8,8 @@ from django.utils import timezone
 # OverflowError in the calendar arithmetic and the day bounds
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
+DATE_RANGE_MESSAGE = f"日期应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"
+TIME_RANGE_MESSAGE = f"时间应在{EARLIEST_YEAR}年至{LATEST_YEAR}年之间。"
 
 
 def now() -> datetime:

@@ -206,9 +206,7 @@ def application_register(
     if submitted_on and submitted_on > timeutil.today():
         errors["submitted_on"] = ["申请人填写/寄出日期不能晚于今天。"]
     elif submitted_on and submitted_on.year < timeutil.EARLIEST_YEAR:
-        errors["submitted_on"] = [
-            f"日期应在{timeutil.EARLIEST_YEAR}年至{timeutil.LATEST_YEAR}年之间。"
-        ]
+        errors["submitted_on"] = [timeutil.DATE_RANGE_MESSAGE]
     elif submitted_on and submitted_on > received_on:
         errors["submitted_on"] = ["申请人填写/寄出日期不能晚于收到申请之日。"]
     if handler is not None and (
