@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db import connections
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from cases import timeutil
@@ -91,12 +91,11 @@ OPEN_STATUSES = [s for s in Application.Status.values if s != Application.Status
 
 
 def overdue(qs: QuerySet[Application], *, today: date | None = None) -> QuerySet[Application]:
-    """Not concluded and today is after the deadline; or, while a stop is open (no deadline), the
-    working days had already run out before it (the engine's rule: stopped_days_left < 0)."""
+    """Not concluded and today is after the deadline. A case without a deadline is never overdue:
+    the deadline is unknown only while a stop that began with working days left is open
+    (tests/clock/test_properties_cases.py)."""
     today = today or timeutil.today()
-    return qs.filter(status__in=OPEN_STATUSES).filter(
-        Q(deadline__lt=today) | Q(deadline__isnull=True, stopped_days_left__lt=0)
-    )
+    return qs.filter(status__in=OPEN_STATUSES, deadline__lt=today)
 
 
 DUE_WITHIN_MAX = 250  # working days: a year's; the lists' and the API's bound
@@ -203,8 +202,6 @@ def countdown(
         return Countdown("待补正（期限自收到补正之日起计算）", "stopped", None, provisional)
     if application.deadline is None:
         left = application.stopped_days_left
-        if left is not None and left < 0:
-            return Countdown(f"期限中止（此前已超期{-left}个工作日）", "overdue", left, provisional)
         text = "期限中止" + (f"，剩余{left}个工作日" if left is not None else "")
         return Countdown(text, "stopped", left, provisional)
     if today > application.deadline:

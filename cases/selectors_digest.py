@@ -78,6 +78,4 @@ def digest(*, today: date | None = None, users: QuerySet[User] | None = None) ->
 
 
 def _is_overdue(app: Application, today: date) -> bool:
-    if app.deadline is not None:
-        return app.deadline < today
-    return app.stopped_days_left is not None and app.stopped_days_left < 0
+    return app.deadline is not None and app.deadline < today

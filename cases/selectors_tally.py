@@ -28,7 +28,8 @@ def q_open() -> Q:
 
 
 def q_overdue(today: date) -> Q:
-    return q_open() & (Q(deadline__lt=today) | Q(deadline__isnull=True, stopped_days_left__lt=0))
+    """Past the deadline; a case without one is never overdue (see selectors.overdue)."""
+    return q_open() & Q(deadline__lt=today)
 
 
 def q_due_soon(today: date, until: date) -> Q:

@@ -228,6 +228,20 @@ def test_overdue_and_the_days_left_are_monotone_in_today(case, wait, more) -> No
 
 
 @UNHURRIED
+@given(cases(), st.integers(0, 200))
+def test_a_stop_that_leaves_the_deadline_unknown_has_days_left(case, wait) -> None:
+    """The deadline is unknown only while a stop that began before the count ran out is open, so
+    the frozen count (stored as stopped_days_left) is at least one working day, whatever today is:
+    a case without a deadline is never overdue, and the lists need no second overdue rule."""
+    received, events = case
+    last = max((e.on for e in events), default=received)
+    r = engine.compute(received, events, CAL, last + timedelta(days=wait))
+    if r.deadline is None and r.status in (engine.CONSULTING, engine.AWAITING_FEE):
+        assert r.working_days_left is not None and r.working_days_left >= 1
+        assert not r.overdue
+
+
+@UNHURRIED
 @given(cases())
 def test_the_trace_ends_with_the_deadline(case) -> None:
     received, events = case
