@@ -252,9 +252,33 @@ def to_docx(data: dict) -> bytes:
 # ---- CSV --------------------------------------------------------------------------------------------
 
 
+# a CSV cell opened in Excel or WPS that begins with one of these is a formula (=, +, -, @) or may be
+# read as one (a tab, a carriage return before it)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value):
+    """A cell of the CSV as a spreadsheet shows it, never a formula: text that begins like one (an
+    office's hotline "+86-…", its name typed by an office administrator at the start of a breach's
+    message) gets the apostrophe that marks a cell as text; numbers stay as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class _TextWriter:
+    """csv.writer whose rows go through csv_text."""
+
+    def __init__(self, out: io.StringIO) -> None:
+        self._writer = csv.writer(out)
+
+    def writerow(self, row: list) -> None:
+        self._writer.writerow([csv_text(value) for value in row])
+
+
 def to_csv(data: dict) -> bytes:
     out = io.StringIO()
-    w = csv.writer(out)
+    w = _TextWriter(out)
     w.writerow(["部分", "项目", "列", "数值", "代码"])
     for row in layout.national_rows(data):
         for col, value, path in zip(spec.COLUMNS, row.values, row.paths, strict=True):
