@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 NONCE_SOURCES = ("script-src", "style-src")
 
@@ -63,6 +64,25 @@ class ContentSecurityPolicyMiddleware:
         permissions = getattr(settings, "PERMISSIONS_POLICY", "")
         if permissions and "Permissions-Policy" not in response:
             response["Permissions-Policy"] = permissions
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """What a signed-in user is answered — a case page with the applicant's ID number, the API's JSON
+    (DRF puts a token's user on the request too), a notice or a report download — is marked
+    ``Cache-Control: no-store, private`` unless the view set its own: on the front desk's shared
+    computer the next person's Back button, or the browser's cache on disk, would show it again after
+    the clerk logged out. Static files (WhiteNoise, answered before the session is read) keep their
+    long cache; public pages keep theirs (Django's login page is never cached already)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if "Cache-Control" not in response and user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response
 
 
