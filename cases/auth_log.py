@@ -2,11 +2,14 @@
 logger, with the username and the client's IP address — never a password. (django-axes also keeps
 them in the database: 登录记录 / 登录失败记录 in 系统管理.)
 
+A login also clears its own failed logins (own_failures_cleared).
+
 Connected in ``cases.apps.CasesConfig.ready``."""
 
 import logging
 import re
 
+from axes.models import AccessAttempt
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
@@ -39,6 +42,19 @@ def login_failed(sender, credentials, request=None, **kwargs) -> None:
     # `credentials` never holds the password in clear (Django masks it), and only the username is used
     username = credentials.get("username", "") if isinstance(credentials, dict) else ""
     logger.warning("login failed user=%s ip=%s", clean(username), _ip(request))
+
+
+@receiver(user_logged_in, dispatch_uid="gongkai.auth.own_failures_cleared")
+def own_failures_cleared(sender, request, user, **kwargs) -> None:
+    """A login clears the failed logins of the one who logged in, at the address they logged in from,
+    so a clerk's mistyped passwords do not count against her later that hour. Only those: django-axes'
+    AXES_RESET_ON_SUCCESS (off in settings) cleared every failed login from the address, so anyone
+    could guess at a colleague's password four times, log in as themselves and guess on unlocked."""
+    if request is None:
+        return
+    AccessAttempt.objects.filter(
+        username=user.get_username(), ip_address=client_ip(request)
+    ).delete()
 
 
 @receiver(user_logged_out, dispatch_uid="gongkai.auth.logged_out")

@@ -188,7 +188,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
-AXES_RESET_ON_SUCCESS = True
+# True would clear every failed login from the address of a successful one (the lockout counts by
+# username and by address): a login clears only its own failures (cases.auth_log.own_failures_cleared)
+AXES_RESET_ON_SUCCESS = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"  # the page, or JSON under /api/
 AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
