@@ -28,6 +28,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
 }
 
 
+def has_office_role(user: User) -> bool:
+    """Staff of an office with a role in it. An account without a role (never given one, or taken away
+    to cut off its access) sees nothing of its office's work."""
+    return user.agency_id is not None and bool(user.role)
+
+
 def can(user: User, capability: str) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
@@ -46,7 +52,7 @@ def visible_agencies(user: User) -> QuerySet[Agency]:
         return Agency.objects.none()
     if user.is_superuser:
         return Agency.objects.all()
-    if user.agency_id is None:
+    if not has_office_role(user):
         return Agency.objects.none()
     if user.sees_subordinates:
         return Agency.objects.filter(path__startswith=user.agency.path)
@@ -104,7 +110,7 @@ def sees_agency(user: User, agency: Agency) -> bool:
         return False
     if user.is_superuser:
         return True
-    if user.agency_id is None:
+    if not has_office_role(user):
         return False
     if user.sees_subordinates:
         return agency.path.startswith(user.agency.path)
@@ -138,7 +144,7 @@ def visible_scope(
     cached = getattr(user, "_visible_agency_ids", None)
     if cached is not None:
         return Q(**{f"{field}__in": cached})
-    if not user.is_authenticated or (user.agency_id is None and not user.is_superuser):
+    if not user.is_authenticated or not (user.is_superuser or has_office_role(user)):
         return Q(pk__in=[])
     if user.is_superuser:
         return Q()

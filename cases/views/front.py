@@ -31,6 +31,9 @@ from .common import (
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not (user.is_superuser or access.has_office_role(user)):
+        return render(request, "cases/home_no_role.html")
     apps, consultations = selectors.registered_today(request.user)
     cal = get_calendar()
     rows = [(a, selectors.countdown(a, calendar=cal)) for a in apps[:100]]
