@@ -5,6 +5,7 @@ API), which check the state and dates, record an event, recompute the clock and 
 
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -42,6 +43,13 @@ class ReadOnlyMixin(NoDeleteMixin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """An earlier version is shown, never put back: simple-history's form saves what is posted
+        to it without asking for the change permission (only its page hides the button)."""
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Agency)
