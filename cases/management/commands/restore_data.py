@@ -16,7 +16,9 @@ import gzip
 import io
 import json
 import sys
+import zlib
 from collections import Counter
+from collections.abc import Iterator
 
 from django.core import serializers
 from django.core.management.base import BaseCommand, CommandError
@@ -39,11 +41,22 @@ def open_backup(path: str) -> io.TextIOBase:
     return io.TextIOWrapper(binary, encoding="utf-8")
 
 
+# what reading a file that is cut short or damaged raises: gzip's EOFError, BadGzipFile (an OSError) or
+# zlib.error, and UnicodeDecodeError (a ValueError) for bytes that are not UTF-8
+UNREADABLE = (EOFError, OSError, ValueError, zlib.error)
+
+
 def read_header(stream) -> dict:
-    line = stream.readline()
+    try:
+        line = stream.readline()
+    except UNREADABLE as exc:
+        compressed = isinstance(getattr(stream, "buffer", None), gzip.GzipFile)
+        if compressed or not isinstance(exc, UnicodeDecodeError):
+            raise CommandError(f"备份文件不完整或已损坏，无法读取文件头（{exc}）。") from exc
+        raise CommandError("这不是 Gongkai 的备份文件（无法读取文件头）。") from exc
     try:
         header = json.loads(line)
-    except (ValueError, EOFError, OSError) as exc:
+    except ValueError as exc:
         raise CommandError("这不是 Gongkai 的备份文件（无法读取文件头）。") from exc
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise CommandError("这不是 Gongkai 的备份文件（文件头格式不符）。")
@@ -52,6 +65,17 @@ def read_header(stream) -> dict:
             f"备份文件格式版本 {header.get('version')} 不受支持（本程序支持 {VERSION}）。"
         )
     return header
+
+
+def backup_lines(stream) -> Iterator[str]:
+    """The lines after the header, read to the end of the file. A file that cannot be read to its
+    end is refused like one with missing rows, inside the restore's transaction: nothing is kept."""
+    try:
+        yield from stream
+    except UNREADABLE as exc:
+        raise CommandError(
+            f"备份文件不完整或已损坏，未恢复任何数据：读到中途无法继续读取（{exc}）。"
+        ) from exc
 
 
 def check_migrations(header: dict, using: str) -> None:
@@ -111,7 +135,7 @@ def restore(stream, header: dict, using: str) -> Counter:
         deferred = []
         with connection.constraint_checks_disabled():
             objects = serializers.deserialize(
-                "jsonl", stream, using=using, handle_forward_references=True
+                "jsonl", backup_lines(stream), using=using, handle_forward_references=True
             )
             for obj in objects:
                 obj.save(using=using, force_insert=True)
