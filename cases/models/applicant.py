@@ -1,6 +1,9 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
+
+from cases import identity
 
 
 class Applicant(models.Model):
@@ -40,3 +43,19 @@ class Applicant(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The ID number and credit code as registration stores them (normalised, checked), for the
+        admin too: the next registration looks the applicant up by the normalised number, and the
+        unique constraints are checked on it."""
+        errors = {}
+        if self.id_number:
+            self.id_number = identity.normalize_id_number(self.id_number)
+            if message := identity.id_number_error(self.id_number):
+                errors["id_number"] = [message]
+        if self.credit_code:
+            self.credit_code = identity.normalize_credit_code(self.credit_code)
+            if message := identity.credit_code_error(self.credit_code):
+                errors["credit_code"] = [message]
+        if errors:
+            raise ValidationError(errors)
