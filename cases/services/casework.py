@@ -116,6 +116,8 @@ def record(
     refresh_application(application)
     application.version += 1
     application._change_reason = f"{event.get_kind_display()}（{on}）"
+    # in the name of the user acted for, as the event is, not of the request (none in a nightly job)
+    application._history_user = user
     application.save()
     return event
 

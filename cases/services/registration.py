@@ -240,6 +240,7 @@ def application_register(
         created_by=user,
     )
     refresh_application(application)
+    application._history_user = user
     application.save()
     ApplicationEvent.objects.create(
         application=application,

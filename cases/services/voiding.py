@@ -19,6 +19,7 @@ def _void(obj: Application | Consultation, *, user: User, reason: str) -> None:
         raise ValidationError({"reason": ["请写明作废原因。"]})
     obj.voided_at, obj.voided_by, obj.void_reason = timeutil.now(), user, reason.strip()
     obj._change_reason = f"作废：{reason.strip()}"
+    obj._history_user = user
     fields = ["voided_at", "voided_by", "void_reason"]
     if isinstance(obj, Application):
         obj.version += 1  # a page showing the case before the void is refused as stale
