@@ -8,10 +8,7 @@ from django.db import transaction
 from cases.access import require
 from cases.clocksync import recompute_open_applications
 from cases.models import CalendarDay, CalendarYear, User
-
-# the years the calendar holds: entered, covered and looked up (the API's ?year=, the page's year)
-FIRST_YEAR, LAST_YEAR = 2000, 2100
-YEAR_MESSAGE = f"年度应在{FIRST_YEAR}年至{LAST_YEAR}年之间。"
+from cases.models.calendar import FIRST_YEAR, LAST_YEAR, WORKDAY_MESSAGE, YEAR_MESSAGE
 
 
 @transaction.atomic
@@ -23,7 +20,7 @@ def calendar_set_day(*, user: User, day: date, workday: bool, name: str, source:
     if not name.strip():
         raise ValidationError({"name": ["请填写名称，如“春节”或“春节调休上班”。"]})
     if workday and day.weekday() < 5:
-        raise ValidationError({"workday": ["调休上班日应为周六或周日。"]})
+        raise ValidationError({"workday": [WORKDAY_MESSAGE]})
     source = source.strip() or f"{user} 手工录入"
     CalendarDay.objects.update_or_create(
         day=day, defaults={"workday": workday, "name": name.strip(), "source": source}
