@@ -6,6 +6,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from cases import timeutil
+from cases.access import can
 from cases.models import User
 from cases.services.fees import conclude_lapsed_fees, lapsed_fee_cases
 
@@ -32,6 +33,11 @@ class Command(BaseCommand):
             user = User.objects.filter(username=options["user"], is_active=True).first()
             if user is None:
                 raise CommandError(f"找不到用户 {options['user']}。")
+            if not can(user, "handle"):
+                role = user.get_role_display() or "未设角色"
+                raise CommandError(
+                    f"用户 {user.username}（{role}）无权办结申请，请指定承办人、负责人或管理员。"
+                )
         if options["dry_run"]:
             for app in lapsed_fee_cases(today=today):
                 self.stdout.write(f"{app.number}：缴费期限 {app.fee.pay_due_on}")
