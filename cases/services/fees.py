@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Case, Q, Sum, When
 
 from cases import fees, timeutil
-from cases.access import can
+from cases.access import can, visible_scope
 from cases.clock import engine
 from cases.clocksync import get_calendar
 from cases.errors import StateConflict
@@ -197,12 +197,14 @@ FEE_UNPAID_BASIS = {
 }
 
 
-def lapsed_fee_cases(*, today: date | None = None):
-    """Cases still awaiting a fee whose payment period is over (the fee unpaid past its due date)."""
+def lapsed_fee_cases(*, today: date | None = None, user: User | None = None):
+    """Cases still awaiting a fee whose payment period is over (the fee unpaid past its due date);
+    with a user, only those of the offices the user sees."""
     today = today or timeutil.today()
-    return Application.objects.filter(
+    cases = Application.objects.filter(
         status=Status.AWAITING_FEE, voided_at__isnull=True, fee__pay_due_on__lt=today
     ).select_related("fee", "agency", "handler")
+    return cases.filter(visible_scope(user)) if user is not None else cases
 
 
 def _lapse_actor(application: Application) -> User | None:
@@ -231,11 +233,12 @@ def conclude_lapsed_fees(
     on the first day after the payment period (or after the case's latest step, if later).
 
     With no user (the nightly command) each case is concluded in the name of its handler or, failing
-    that, a supervisor of its office. A case that cannot be concluded (changed meanwhile, no one to act)
-    is left as it is for a person to see; the others are still concluded."""
+    that, a supervisor of its office; a given user concludes only the cases of the offices they see.
+    A case that cannot be concluded (changed meanwhile, no one to act) is left as it is for a person
+    to see; the others are still concluded."""
     today = today or timeutil.today()
     concluded = []
-    for application in lapsed_fee_cases(today=today):
+    for application in lapsed_fee_cases(today=today, user=user):
         actor = user or _lapse_actor(application)
         if actor is None:
             continue

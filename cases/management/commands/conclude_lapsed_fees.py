@@ -17,7 +17,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--date", help="按该日期（YYYY-MM-DD）判断，默认今天")
         parser.add_argument(
-            "--user", help="以该用户名义办结（默认：各案承办人，无承办人时为负责人）"
+            "--user",
+            help="以该用户名义办结其可办理机关的申请（默认：各案承办人，无承办人时为负责人）",
         )
         parser.add_argument("--dry-run", action="store_true", help="只列出，不办结")
 
@@ -39,14 +40,16 @@ class Command(BaseCommand):
                     f"用户 {user.username}（{role}）无权办结申请，请指定承办人、负责人或管理员。"
                 )
         if options["dry_run"]:
-            for app in lapsed_fee_cases(today=today):
+            for app in lapsed_fee_cases(today=today, user=user):
                 self.stdout.write(f"{app.number}：缴费期限 {app.fee.pay_due_on}")
             return
         done = conclude_lapsed_fees(user=user, today=today)
         for app in done:
             self.stdout.write(f"已办结 {app.number}（逾期未缴费，{app.concluded_on}）")
-        left = lapsed_fee_cases(today=today).count()
+        left = lapsed_fee_cases(today=today, user=user).count()
+        outside = lapsed_fee_cases(today=today).count() - left if user is not None else 0
         self.stdout.write(
             f"共办结 {len(done)} 件。"
             + (f"另有 {left} 件未能自动办结，请人工处理。" if left else "")
+            + (f"另有 {outside} 件不在 {user.username} 可办理的机关，未办结。" if outside else "")
         )
