@@ -1,0 +1,66 @@
+"""Settings read from the environment (config/settings.py) refuse a value they cannot read with a
+message naming the variable and the value, instead of reading it as something else or failing deep
+inside a library. Checked in a separate process, as the server reads them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SECRET = "s" * 50
+
+
+def load_settings(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    """Import the settings with these variables on top of a clean development environment."""
+    drop = {"DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "SECRET_KEY"}
+    full = {k: v for k, v in os.environ.items() if k not in drop}
+    full.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    full.update(env)
+    code = "import config.settings as s; print(s.DEBUG)"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def refusal(result: subprocess.CompletedProcess) -> str:
+    assert result.returncode != 0, result.stdout
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("django.core.exceptions.ImproperlyConfigured: "), result.stderr[-2000:]
+    return last
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("DEBUG", "maybe"),
+        ("DEBUG", ""),
+        ("AXES_ENABLED", "nein"),
+        ("EMAIL_USE_SSL", "ture"),
+        ("CSP_REPORT_ONLY", "2"),
+    ],
+)
+def test_a_yes_or_no_that_is_neither_is_refused(tmp_path, name, value):
+    message = refusal(load_settings(tmp_path, **{name: value}))
+    assert name in message and f"'{value}'" in message and "true" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "debug"),
+    [
+        *[("false", False), (" False ", False), ("0", False), ("off", False), ("no", False)],
+        *[("true", True), ("TRUE", True), ("1", True), ("on", True), ("yes", True)],
+    ],
+)
+def test_the_usual_spellings_are_read(tmp_path, value, debug):
+    result = load_settings(tmp_path, DEBUG=value, SECRET_KEY=SECRET, ALLOWED_HOSTS="example.gov.cn")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == str(debug)
