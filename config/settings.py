@@ -28,6 +28,21 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
+def env_int(name: str, default: int, *, minimum: int, maximum: int | None = None) -> int:
+    """A whole number within its range; anything else is refused naming the variable."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    bounds = f"不小于 {minimum}" if maximum is None else f"在 {minimum} 至 {maximum} 之间"
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = None
+    if number is None or number < minimum or (maximum is not None and number > maximum):
+        raise ImproperlyConfigured(f"环境变量 {name} 应为{bounds}的整数，现为 {value!r}。")
+    return number
+
+
 DEBUG = env_bool("DEBUG", True)
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET if DEBUG else "")
@@ -108,7 +123,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
         conn_health_checks=True,
     )
 }
@@ -131,7 +146,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = dj_database_url.parse(
         os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
         conn_health_checks=True,
     )
     DATABASES["replica"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)
@@ -179,7 +194,7 @@ STORAGES = {
 }
 
 # idle time before a new login is asked for: counted from the last use (cases/sessions.py)
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600, minimum=1)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ENGINE = "cases.sessions"  # database sessions that ignore a forged key (cases/sessions.py)
 SESSION_COOKIE_HTTPONLY = True
@@ -192,11 +207,11 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000, minimum=0)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
@@ -208,7 +223,7 @@ AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"  # the page, or JSON 
 AXES_CLIENT_IP_CALLABLE = "config.security.client_ip"
 # How many reverse proxies stand in front of gunicorn (nginx on the same server: 1). The client's
 # address is then taken from X-Forwarded-For; 0 trusts only REMOTE_ADDR.
-TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 # Content security policy (config/security.py): same-origin scripts and styles only; inline
 # blocks need nonce="{{ request.csp_nonce }}". Swagger UI (/api/v1/docs/) and the browsable API use
@@ -242,7 +257,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # SMTP for the daily digest (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
@@ -297,7 +312,7 @@ SPECTACULAR_SETTINGS = {
 
 # Gongkai's own settings (law.md "Decisions" live in cases/clock/engine.py; these are per-deployment)
 GONGKAI = {
-    "DUE_SOON_WORKING_DAYS": int(os.environ.get("GONGKAI_DUE_SOON_DAYS", "3")),
+    "DUE_SOON_WORKING_DAYS": env_int("GONGKAI_DUE_SOON_DAYS", 3, minimum=0),
     "DEFAULT_HOTLINE": os.environ.get("GONGKAI_HOTLINE", "96128"),
 }
 

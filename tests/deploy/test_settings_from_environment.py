@@ -64,3 +64,40 @@ def test_the_usual_spellings_are_read(tmp_path, value, debug):
     result = load_settings(tmp_path, DEBUG=value, SECRET_KEY=SECRET, ALLOWED_HOSTS="example.gov.cn")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == str(debug)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("GONGKAI_DUE_SOON_DAYS", "abc"),
+        ("GONGKAI_DUE_SOON_DAYS", "-1"),
+        ("GONGKAI_DUE_SOON_DAYS", "3.5"),
+        ("CONN_MAX_AGE", "1min"),
+        ("SESSION_COOKIE_AGE", "0"),
+        ("AXES_FAILURE_LIMIT", "0"),
+        ("TRUSTED_PROXY_COUNT", "-1"),
+        ("EMAIL_PORT", ""),
+    ],
+)
+def test_a_number_that_is_not_one_or_out_of_range_is_refused(tmp_path, name, value):
+    message = refusal(load_settings(tmp_path, **{name: value}))
+    assert name in message and f"'{value}'" in message and "整数" in message
+
+
+def test_numbers_in_range_are_read(tmp_path):
+    code = (
+        "import config.settings as s; "
+        "print(s.GONGKAI['DUE_SOON_WORKING_DAYS'], s.TRUSTED_PROXY_COUNT, s.SESSION_COOKIE_AGE)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        GONGKAI_DUE_SOON_DAYS=" 0 ",
+        TRUSTED_PROXY_COUNT="1",
+        SESSION_COOKIE_AGE="3600",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["0", "1", "3600"]
