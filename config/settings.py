@@ -43,6 +43,31 @@ def env_int(name: str, default: int, *, minimum: int, maximum: int | None = None
     return number
 
 
+DATABASE_ENGINES = {"django.db.backends.postgresql", "django.db.backends.sqlite3"}
+
+
+def env_database(name: str, default: str) -> dict:
+    """A database address (postgres://… or sqlite:///…); a malformed one is refused naming the
+    variable, never repeating it (it holds the password)."""
+    example = (
+        f"环境变量 {name} 应形如 postgres://用户:密码@主机:5432/库名 或 sqlite:////绝对路径"
+        "（密码中的 @ : / # ? % 等写作 %40 %3A %2F %23 %3F %25）"
+    )
+    try:
+        database = dj_database_url.parse(
+            os.environ.get(name, default),
+            conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
+            conn_health_checks=True,
+        )
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{example}，现在的值无法读取。") from exc
+    if database["ENGINE"] not in DATABASE_ENGINES:
+        raise ImproperlyConfigured(f"{example}：Gongkai 只支持 PostgreSQL 和 SQLite。")
+    if not database["NAME"]:
+        raise ImproperlyConfigured(f"{example}：缺少数据库名。")
+    return database
+
+
 DEBUG = env_bool("DEBUG", True)
 _DEV_SECRET = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET if DEBUG else "")
@@ -120,13 +145,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
-        conn_health_checks=True,
-    )
-}
+DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"timeout": 20}
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -144,11 +163,7 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
 # A read-only streaming replica (hot standby) for the annual report's pages and downloads: GET
 # requests under REPORT_REPLICA_PATHS read the case tables there (config/routers.py).
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=env_int("CONN_MAX_AGE", 60, minimum=0),
-        conn_health_checks=True,
-    )
+    DATABASES["replica"] = env_database("DATABASE_REPLICA_URL", "")
     DATABASES["replica"].setdefault("OPTIONS", {}).update(POSTGRES_OPTIONS)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["config.routers.ReportReplicaRouter"]

@@ -101,3 +101,52 @@ def test_numbers_in_range_are_read(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.split() == ["0", "1", "3600"]
+
+
+BAD_DATABASE_URLS = {
+    "no-scheme": "foo",
+    "no-colon": "postgres//gongkai@127.0.0.1/gongkai",
+    "bad-port": "postgres://gongkai:secret@127.0.0.1:54x2/gongkai",
+    "mysql": "mysql://gongkai:secret@127.0.0.1/gongkai",
+    "no-database": "postgres://gongkai:secret@127.0.0.1:5432/",
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "url"),
+    [("DATABASE_URL", "")]
+    + [
+        (name, url)
+        for name in ("DATABASE_URL", "DATABASE_REPLICA_URL")
+        for url in BAD_DATABASE_URLS.values()
+    ],
+)
+def test_a_database_address_that_is_not_one_is_refused(tmp_path, name, url):
+    message = refusal(load_settings(tmp_path, **{name: url}))
+    assert name in message and "postgres://" in message
+    assert "secret" not in message  # the password is not repeated into the logs
+
+
+def test_a_database_address_is_read(tmp_path):
+    url = "postgres://gongkai:p%40ss@db.example:5433/gongkai"
+    code = (
+        "import config.settings as s; d = s.DATABASES['default']; print(d['PASSWORD'], d['PORT'])"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DATABASE_URL=url)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["p@ss", "5433"]
+
+
+def test_an_empty_replica_address_means_no_replica(tmp_path):
+    code = "import config.settings as s; print(sorted(s.DATABASES))"
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}", DATABASE_REPLICA_URL="")
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "['default']"
