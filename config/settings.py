@@ -81,6 +81,11 @@ ALLOWED_HOSTS = [
     for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
     if h.strip()
 ]
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DEBUG 关闭时必须通过环境变量 ALLOWED_HOSTS 提供网站的域名（多个以逗号分隔），"
+        "如 ALLOWED_HOSTS=gongkai.example.gov.cn；否则每个请求都会被拒绝（400）。"
+    )
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]

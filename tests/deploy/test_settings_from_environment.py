@@ -150,3 +150,19 @@ def test_an_empty_replica_address_means_no_replica(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "['default']"
+
+
+@pytest.mark.parametrize("hosts", ["", " ", ",", " , "])
+def test_production_without_a_host_name_is_refused(tmp_path, hosts):
+    """With DEBUG off Django answers every request with 400 when ALLOWED_HOSTS is empty: refuse to
+    start instead, saying what to set."""
+    message = refusal(
+        load_settings(tmp_path, DEBUG="false", SECRET_KEY=SECRET, ALLOWED_HOSTS=hosts)
+    )
+    assert "ALLOWED_HOSTS" in message
+
+
+def test_development_without_a_host_name_still_starts(tmp_path):
+    """With DEBUG on, Django itself allows localhost when ALLOWED_HOSTS is empty."""
+    result = load_settings(tmp_path, DEBUG="true", ALLOWED_HOSTS="")
+    assert result.returncode == 0, result.stderr[-2000:]
