@@ -79,6 +79,9 @@ class Command(BaseCommand):
         if not value:
             return timeutil.today()
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise CommandError("日期格式应为 YYYY-MM-DD。") from None
+        if not timeutil.EARLIEST_YEAR <= day.year <= timeutil.LATEST_YEAR:
+            raise CommandError(timeutil.DATE_RANGE_MESSAGE)
+        return day
