@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "将缴费期限届满仍未缴费的申请以“逾期未缴费”办结（视为放弃申请）。"
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--date", help="按该日期（YYYY-MM-DD）判断，默认今天")
+        parser.add_argument("--date", help="按该日期（YYYY-MM-DD，不晚于今天）判断，默认今天")
         parser.add_argument(
             "--user",
             help="以该用户名义办结其可办理机关的申请（默认：各案承办人，无承办人时为负责人）",
@@ -26,9 +26,18 @@ class Command(BaseCommand):
         today = timeutil.today()
         if options["date"]:
             try:
-                today = date.fromisoformat(options["date"])
+                day = date.fromisoformat(options["date"])
             except ValueError:
                 raise CommandError("日期格式应为 YYYY-MM-DD。") from None
+            if not timeutil.EARLIEST_YEAR <= day.year <= timeutil.LATEST_YEAR:
+                raise CommandError(timeutil.DATE_RANGE_MESSAGE)
+            if day > today:
+                # a payment period runs out on a day that has passed; a case is concluded no later
+                # than today, so a later day would list and leave cases still within their period
+                raise CommandError(
+                    f"日期不能晚于今天（{today}）：缴费期限是否届满只能按已过去的日子判断。"
+                )
+            today = day
         user = None
         if options["user"]:
             user = User.objects.filter(username=options["user"], is_active=True).first()
