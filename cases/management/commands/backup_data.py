@@ -110,6 +110,12 @@ def snapshot(using: str) -> Iterator[None]:
         yield
 
 
+def require_database(using: str) -> None:
+    """An unknown --database is refused by name (Django's ConnectionDoesNotExist is a traceback)."""
+    if using not in connections:
+        raise CommandError(f"没有名为 {using} 的数据库（可用：{'、'.join(connections)}）。")
+
+
 def write_backup(stream, using: str = DEFAULT_DB_ALIAS) -> dict:
     """Write the backup to a text stream; returns its header."""
     models = backup_models()
@@ -176,10 +182,14 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *args, file: str, database: str, **options) -> None:
+        require_database(database)
         if file == "-":
             header = write_backup(sys.stdout, database)
             sys.stdout.flush()
             return
+        if os.path.isdir(file) or file.endswith(os.sep):
+            example = os.path.join(file, "gongkai-YYYYMMDD.jsonl.gz")
+            raise CommandError(f"{file} 是一个目录：请给出备份文件的名称，如 {example}")
         directory = os.path.dirname(os.path.abspath(file))
         if not os.path.isdir(directory):
             raise CommandError(f"目录不存在：{directory}")

@@ -27,7 +27,14 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from cases.clocksync import invalidate_calendar
 
-from .backup_data import FORMAT, VERSION, applied_migrations, backup_models, replaceable
+from .backup_data import (
+    FORMAT,
+    VERSION,
+    applied_migrations,
+    backup_models,
+    replaceable,
+    require_database,
+)
 
 
 def open_backup(path: str) -> io.TextIOBase:
@@ -173,6 +180,7 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *args, file: str, database: str, **options) -> None:
+        require_database(database)
         stream = open_backup(file)
         try:
             header = read_header(stream)
