@@ -2,7 +2,7 @@
 (deadline, status, days left, the fee's payment due date) counted again by the code now installed, as a
 calendar change does. A case whose dates move gets a history record with the reason."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from cases.clocksync import recompute_open_applications
 
@@ -16,5 +16,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options) -> None:
-        moved = recompute_open_applications(reason=options["reason"])
+        reason = options["reason"].strip()
+        if not reason:
+            raise CommandError("--reason 不能为空：它记入每件期限有变化的申请的修改记录。")
+        moved = recompute_open_applications(reason=reason)
         self.stdout.write(f"已重新计算未办结申请的期限，其中 {moved} 件的日期有变化。")
