@@ -122,6 +122,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "cases.sessions.SlidingSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "config.pages.MethodNotAllowedPageMiddleware",  # after auth: the page shows who is signed in
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
