@@ -19,6 +19,14 @@ from cases.errors import StateConflict
 
 NON_FIELD = "non_field_errors"
 
+# DRF's SessionAuthentication refuses a write without a valid CSRF token with an English
+# "CSRF Failed: <Django's reason>"; api.md's messages are Chinese.
+DRF_CSRF_PREFIX = "CSRF Failed:"
+CSRF_MESSAGE = (
+    "安全校验（CSRF）未通过：以会话登录写入时，请求须带 X-CSRFToken 请求头（取自 csrftoken Cookie），"
+    "或刷新页面后重试；以令牌认证的请求不需要。"
+)
+
 # service error keys that name a field of a nested object in the API's body
 SERVICE_FIELD_ALIASES = {
     "applicant_type": "applicant.type",
@@ -86,6 +94,8 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, exceptions.ValidationError):
         return Response(flatten(exc.detail), status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith(DRF_CSRF_PREFIX):
+        return Response({"detail": CSRF_MESSAGE}, status=status.HTTP_403_FORBIDDEN)
     if isinstance(exc, exceptions.ParseError):
         return Response({NON_FIELD: [str(exc.detail)]}, status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)
