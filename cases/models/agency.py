@@ -37,7 +37,7 @@ class Agency(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
-    path = models.CharField(max_length=400, db_index=True, editable=False)
+    path = models.CharField("层级路径", max_length=400, db_index=True, editable=False)
     hotline = models.CharField("咨询热线", max_length=20, default="96128")
     history = HistoricalRecords()
 

@@ -24,7 +24,7 @@ class Applicant(models.Model):
     phone = models.CharField("联系电话", max_length=30, blank=True)
     email = models.EmailField("电子邮箱", blank=True)
     address = models.CharField("通讯地址", max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:

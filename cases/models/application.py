@@ -79,7 +79,7 @@ class Application(Voidable):
         related_name="+",
     )
     created_at = models.DateTimeField("登记时间", auto_now_add=True, db_index=True)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField("版本号", default=1)
     history = HistoricalRecords()
 
     class Meta:

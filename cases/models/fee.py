@@ -15,7 +15,9 @@ class Fee(models.Model):
         PER_PAGE = "per_page", "按量计收"
         COST = "cost", "成本费用（2008年《条例》）"
 
-    application = models.OneToOneField(Application, on_delete=models.PROTECT, related_name="fee")
+    application = models.OneToOneField(
+        Application, on_delete=models.PROTECT, related_name="fee", verbose_name="申请"
+    )
     method = models.CharField("计收方式", max_length=10, choices=Method.choices)
     items = models.PositiveIntegerField("计费件数", null=True, blank=True)
     prior_items = models.PositiveIntegerField("当月此前件数", null=True, blank=True)

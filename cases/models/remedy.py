@@ -35,7 +35,7 @@ class Remedy(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
     history = HistoricalRecords()
 
     class Meta:
