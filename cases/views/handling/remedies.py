@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from cases import access, timeutil
+from cases.errors import StateConflict
 from cases.forms_handling import RemedyForm, RemedyUpdateForm
 from cases.models import Remedy
 from cases.services import remedies
@@ -25,6 +26,8 @@ def _remedy_page(request: HttpRequest, application, form, save, done: str, **con
             save(**form.cleaned_data)
         except ValidationError as exc:
             add_service_error(form, exc)
+        except StateConflict as exc:
+            form.add_error(None, exc.message)
         else:
             messages.success(request, done)
             return redirect("application-detail", pk=application.pk)
