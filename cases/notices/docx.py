@@ -6,8 +6,9 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
+from cases.docxpage import a4
 from cases.xmltext import xml_safe
 
 from .common import Notice, cn_date
@@ -42,10 +43,7 @@ def _para(doc, text: str = "", *, align=None, indent: bool = False, **font):
 
 def to_docx(notice: Notice) -> bytes:
     doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
-    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    a4(doc)
     normal = doc.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)

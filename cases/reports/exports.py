@@ -11,6 +11,7 @@ from docx.shared import Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from cases.docxpage import a4
 from cases.xmltext import xml_safe_tree
 
 from . import layout, spec, text
@@ -211,6 +212,7 @@ def _docx_table(doc, header, rows: list[layout.Row], label_width: int) -> None:
 def to_docx(data: dict) -> bytes:
     data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     doc = Document()
+    a4(doc)
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
