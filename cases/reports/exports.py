@@ -7,11 +7,11 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Cm, Pt, RGBColor, Twips
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from cases.docxpage import a4
+from cases.docxpage import TEXT_WIDTH, a4
 from cases.xmltext import xml_safe_tree
 
 from . import layout, spec, text
@@ -187,7 +187,34 @@ def _para(
     return p
 
 
-def _docx_table(doc, header, rows: list[layout.Row], label_width: int) -> None:
+# The national table's label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) in cm; the
+# number columns share the rest of the text area. At 9 pt the longest label takes three lines.
+NATIONAL_LABEL_CM = (1.5, 1.7, 4.9)
+
+
+def _column_widths(labels_cm: tuple[float, ...], numbers: int) -> list[int]:
+    """The widths of a table's label columns and its equal number columns, filling the text area
+    (python-docx shares it equally, which left the row labels a column as narrow as a number's), in
+    whole twips as Word keeps them."""
+    labels = [round(Cm(w).twips) for w in labels_cm]
+    number = (round(TEXT_WIDTH.twips) - sum(labels)) // numbers
+    return [Twips(w) for w in (*labels, *([number] * numbers))]
+
+
+def _fix_widths(table, widths: list[int]) -> None:
+    """The grid, every cell (a merged one spans its columns) and a fixed layout, so Word keeps them."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = width
+    for tr in table._tbl.tr_lst:
+        column = 0
+        for tc in tr.tc_lst:
+            tc.width = sum(widths[column : column + tc.grid_span])
+            column += tc.grid_span
+
+
+def _docx_table(doc, header, rows: list[layout.Row], labels_cm: tuple[float, ...]) -> None:
+    label_width = len(labels_cm)
     width = label_width + len(rows[0].values)
     table = doc.add_table(rows=len(header) + len(rows), cols=width)
     table.style = "Table Grid"
@@ -207,6 +234,7 @@ def _docx_table(doc, header, rows: list[layout.Row], label_width: int) -> None:
                 bold=bad,
                 color=RGBColor(0xB3, 0x26, 0x1E) if bad else None,
             )
+    _fix_widths(table, _column_widths(labels_cm, len(rows[0].values)))
 
 
 def to_docx(data: dict) -> bytes:
@@ -241,9 +269,9 @@ def to_docx(data: dict) -> bytes:
             size=10,
         )
     _para(doc, "三、收到和处理政府信息公开申请情况", bold=True)
-    _docx_table(doc, layout.national_header(), layout.national_rows(data), 3)
+    _docx_table(doc, layout.national_header(), layout.national_rows(data), NATIONAL_LABEL_CM)
     _para(doc, "四、政府信息公开行政复议、行政诉讼情况", bold=True)
-    _docx_table(doc, layout.remedy_header(), [layout.remedy_row(data)], 0)
+    _docx_table(doc, layout.remedy_header(), [layout.remedy_row(data)], ())
     _para(doc, "六、其他需要报告的事项", bold=True)
     _para(doc, layout.national_fee_sentence(data))
     out = io.BytesIO()
