@@ -3,6 +3,7 @@ XLSX (the tables) and CSV (one number a line). All drawn from the report dict vi
 
 import csv
 import io
+import unicodedata
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -126,7 +127,7 @@ def to_xlsx(data: dict) -> bytes:
                 if bad:
                     cell.fill = RED
         r += 2
-    ws5.column_dimensions["A"].width = 30
+    _fit_columns(ws5)
 
     wst = wb.create_sheet("文字稿")
     r = 1
@@ -145,10 +146,33 @@ def to_xlsx(data: dict) -> bytes:
         wse.append(["校验规则", "说明", "涉及单元格"])
         for e in data["errors"]:
             wse.append([f"第{e['invariant']}条", e["message"], "；".join(e["cells"])])
+        for col, width in zip("ABC", (10, 70, 60), strict=True):
+            wse.column_dimensions[col].width = width
+        for line in wse.iter_rows(min_row=2):
+            for cell in line:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     as_text(wb)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def display_width(text: str) -> int:
+    """A text's width in Excel's units (the width of a digit): a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fit_columns(ws) -> None:
+    """Each column as wide as its longest label: Excel cuts a text off at the column's edge when the
+    next cell holds something, and its default width (8.43) holds four Chinese characters."""
+    widths: dict[str, int] = {}
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.value is not None:
+                width = display_width(str(cell.value))
+                widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), width)
+    for col, width in widths.items():
+        ws.column_dimensions[col].width = max(width + 2, 10)
 
 
 def as_text(wb: Workbook) -> None:
