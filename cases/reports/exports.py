@@ -129,6 +129,18 @@ def to_xlsx(data: dict) -> bytes:
         r += 2
     _fit_columns(ws5)
 
+    if offices := layout.office_rows(data):
+        wso = wb.create_sheet("各机关分列")
+        wso["A1"] = layout.OFFICES_TITLE
+        wso["A1"].font = Font(bold=True)
+        wso.append(["机关", *layout.OFFICE_COLUMNS.values()])
+        for row in offices:
+            wso.append([row.flat_label, *row.values])
+        for line in wso.iter_rows(min_row=2):
+            for cell in line:
+                cell.border = BOX
+        _fit_columns(wso)
+
     wst = wb.create_sheet("文字稿")
     r = 1
     for section in text.provincial(data):
@@ -214,6 +226,7 @@ def _para(
 # The national table's label columns (三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密) in cm; the
 # number columns share the rest of the text area. At 9 pt the longest label takes three lines.
 NATIONAL_LABEL_CM = (1.5, 1.7, 4.9)
+OFFICE_NAME_CM = (5.4,)  # 各机关分列: the office's name
 
 
 def _column_widths(labels_cm: tuple[float, ...], numbers: int) -> list[int]:
@@ -298,6 +311,10 @@ def to_docx(data: dict) -> bytes:
     _docx_table(doc, layout.remedy_header(), [layout.remedy_row(data)], ())
     _para(doc, "六、其他需要报告的事项", bold=True)
     _para(doc, layout.national_fee_sentence(data))
+    if offices := layout.office_rows(data):
+        _para(doc, layout.OFFICES_TITLE, bold=True)
+        header = [[layout.Label("机关"), *map(layout.Label, layout.OFFICE_COLUMNS.values())]]
+        _docx_table(doc, header, offices, OFFICE_NAME_CM)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -354,6 +371,11 @@ def to_csv(data: dict) -> bytes:
         for row in rows:
             for col, value, path in zip(columns, row.values, row.paths, strict=True):
                 w.writerow([heading, row.flat_label, col, value, path])
+    for row in layout.office_rows(data):
+        for col, value, path in zip(
+            layout.OFFICE_COLUMNS.values(), row.values, row.paths, strict=True
+        ):
+            w.writerow([layout.OFFICES_TITLE, row.flat_label, col, value, path])
     for e in data.get("errors") or []:
         w.writerow(["校验错误", f"第{e['invariant']}条", "", e["message"], "；".join(e["cells"])])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

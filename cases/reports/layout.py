@@ -234,3 +234,33 @@ def other_tables(data: dict) -> list[tuple[str, list[str], list[Row]]]:
             ],
         ),
     ]
+
+
+OFFICES_TITLE = "各机关分列（本年度申请和咨询）"
+OFFICE_COLUMNS = {
+    "new": "本年新收",
+    "carried_over": "上年结转",
+    "concluded_total": "本年办结",
+    "carried_forward": "结转下年度",
+    "consultations_accepted": "咨询受理",
+    "consultations_handled": "咨询处理",
+}
+
+
+def office_rows(data: dict) -> list[Row]:
+    """The report of an office with the offices below: each office's own figures (各机关分列), in the
+    report's order of offices; none for a report of one office."""
+    rows = []
+    for office in data.get("details", {}).get("offices") or []:
+        paths = [f"details.offices.{office['agency']}.{k}" for k in OFFICE_COLUMNS]
+        rows.append(
+            Row(
+                office["agency"],
+                [Label(office["name"])],
+                [office[k] for k in OFFICE_COLUMNS],
+                paths,
+                [False] * len(paths),
+                office["name"],
+            )
+        )
+    return rows

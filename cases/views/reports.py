@@ -81,6 +81,9 @@ def _layouts(data: dict) -> dict:
         "remedy_row": layout.remedy_row(data),
         "other_tables": layout.other_tables(data),
         "fee_sentence": layout.national_fee_sentence(data),
+        "offices_title": layout.OFFICES_TITLE,
+        "office_columns": list(layout.OFFICE_COLUMNS.values()),
+        "office_rows": layout.office_rows(data),
     }
 
 
