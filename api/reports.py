@@ -164,7 +164,7 @@ class AnnualReportView(ApiMixin, APIView):
         query.is_valid(raise_exception=True)
         params = query.validated_data
         agency = access.get_agency_for_user(request.user, params["agency"])
-        data, published = publish.report_as_issued(
+        data, published, current = publish.issued_or_current(
             agency,
             params["year"],
             params["include_children"],
@@ -174,6 +174,9 @@ class AnnualReportView(ApiMixin, APIView):
         if fmt == "json":
             published_at = iso_datetime(published.published_at) if published else None
             return Response({**data, "published_at": published_at})
-        response = HttpResponse(exports.export(data, fmt), content_type=exports.CONTENT_TYPES[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{exports.filename(data, fmt)}"'
+        response = HttpResponse(
+            exports.export(data, fmt, current=current), content_type=exports.CONTENT_TYPES[fmt]
+        )
+        name = exports.filename(data, fmt, current=current)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response

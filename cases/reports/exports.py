@@ -24,21 +24,28 @@ CONTENT_TYPES = {"xlsx": XLSX_TYPE, "docx": DOCX_TYPE, "csv": CSV_TYPE}
 FONT = "宋体"
 
 
-def title(data: dict) -> str:
+# said by a file of the current numbers of a report that has been published (version=current), so it
+# is never taken for the published report: both are offered side by side
+CURRENT_NOTE = "（按当前案件数据生成，非发布版本）"
+
+
+def title(data: dict, *, current: bool = False) -> str:
     name = data.get("details", {}).get("agency_name") or data["agency"]
     scope = "（含下级机关）" if data.get("include_children") else ""
-    return f"{name}{scope}{data['year']}年度政府信息公开工作年度报告（统计部分）"
+    note = CURRENT_NOTE if current else ""
+    return f"{name}{scope}{data['year']}年度政府信息公开工作年度报告（统计部分）{note}"
 
 
-def filename(data: dict, fmt: str) -> str:
+def filename(data: dict, fmt: str, *, current: bool = False) -> str:
     """The API's name for a download: ASCII, from the office's code, for scripts."""
     scope = "-with-children" if data.get("include_children") else ""
-    return f"annual-report-{data['agency']}-{data['year']}{scope}.{fmt}"
+    version = "-current" if current else ""
+    return f"annual-report-{data['agency']}-{data['year']}{scope}{version}.{fmt}"
 
 
-def office_filename(data: dict, fmt: str) -> str:
+def office_filename(data: dict, fmt: str, *, current: bool = False) -> str:
     """The pages' name for a download, as the office files it: the report's title."""
-    return f"{title(data)}.{fmt}"
+    return f"{title(data, current=current)}.{fmt}"
 
 
 def placed(header: list[list[layout.Label]], body: list[list[layout.Label]], width: int):
@@ -90,12 +97,12 @@ def _xlsx_table(ws, top: int, header, rows: list[layout.Row], label_width: int) 
     return last + 1
 
 
-def to_xlsx(data: dict) -> bytes:
+def to_xlsx(data: dict, *, current: bool = False) -> bytes:
     data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     wb = Workbook()
     ws = wb.active
     ws.title = "三、申请情况"
-    ws["A1"] = title(data)
+    ws["A1"] = title(data, current=current)
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = "三、收到和处理政府信息公开申请情况"
     _xlsx_table(ws, 3, layout.national_header(), layout.national_rows(data), 3)
@@ -274,14 +281,14 @@ def _docx_table(doc, header, rows: list[layout.Row], labels_cm: tuple[float, ...
     _fix_widths(table, _column_widths(labels_cm, len(rows[0].values)))
 
 
-def to_docx(data: dict) -> bytes:
+def to_docx(data: dict, *, current: bool = False) -> bytes:
     data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     doc = Document()
     a4(doc)
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    _para(doc, title(data), size=16, bold=True, center=True)
+    _para(doc, title(data, current=current), size=16, bold=True, center=True)
     for e in data.get("errors") or []:
         _para(
             doc,
@@ -381,5 +388,8 @@ def to_csv(data: dict) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def export(data: dict, fmt: str) -> bytes:
-    return {"xlsx": to_xlsx, "docx": to_docx, "csv": to_csv}[fmt](data)
+def export(data: dict, fmt: str, *, current: bool = False) -> bytes:
+    """The file of `fmt`; `current` for the current numbers of a published report (CURRENT_NOTE)."""
+    if fmt == "csv":
+        return to_csv(data)  # no title: its name says it
+    return {"xlsx": to_xlsx, "docx": to_docx}[fmt](data, current=current)

@@ -40,10 +40,20 @@ def report_as_issued(
     """The report every output gives (page downloads and the API alike): the numbers as published once
     the report is published, unless `current` asks for them as the cases stand now; with the
     published report, or None when these numbers are computed now."""
+    data, published, _ = issued_or_current(agency, year, include_children, current=current)
+    return data, published
+
+
+def issued_or_current(
+    agency: Agency, year: int, include_children: bool, *, current: bool = False
+) -> tuple[dict, PublishedReport | None, bool]:
+    """report_as_issued, and whether the numbers are the current ones of a published report (its
+    files say so, exports.CURRENT_NOTE)."""
     published = published_for(agency, year, include_children)
     if published is not None and not current:
-        return published.data, published
-    return build_report(agency, year, include_children=include_children), None
+        return published.data, published, False
+    data = build_report(agency, year, include_children=include_children)
+    return data, None, published is not None
 
 
 @transaction.atomic

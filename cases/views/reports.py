@@ -141,12 +141,14 @@ def report_download(request: HttpRequest) -> HttpResponse:
         return HttpResponse("参数有误：请选择机关、年度和下载格式（docx、xlsx、csv）。", status=400)
     agency, year = form.cleaned_data["agency"], form.cleaned_data["year"]
     include_children = form.cleaned_data["include_children"]
-    data, _ = publish.report_as_issued(
+    data, _, current = publish.issued_or_current(
         agency, year, include_children, current=request.GET.get("version") == "current"
     )
-    response = HttpResponse(exports.export(data, fmt), content_type=exports.CONTENT_TYPES[fmt])
+    response = HttpResponse(
+        exports.export(data, fmt, current=current), content_type=exports.CONTENT_TYPES[fmt]
+    )
     response["Content-Disposition"] = content_disposition_header(
-        True, exports.office_filename(data, fmt)
+        True, exports.office_filename(data, fmt, current=current)
     )
     return response
 
