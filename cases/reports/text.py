@@ -4,7 +4,7 @@ sentences an office pastes into its report, with its short name (我乡/我局/�
 Everything here reads the report dict only (compute → dict), so a published report's sentences come
 out of its frozen numbers exactly as they were."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cases import outcomes
 
@@ -211,6 +211,28 @@ def section_7(data: dict) -> str:
 
 
 def provincial(data: dict) -> list[Section]:
+    """The sections with their sentences — as the report's "text" holds them (a published report's, as
+    it was published), worded from its numbers where it holds none."""
+    return [
+        _as_held(section, (data.get("text") or {}).get(section.key)) for section in _worded(data)
+    ]
+
+
+def _as_held(section: Section, held) -> Section:
+    """The section with the sentences of `held` (one paragraph a line, as text_fields writes them):
+    a published report says what it said when published, whatever this version of the code words."""
+    lines = held.split("\n") if isinstance(held, str) else []
+    if len(lines) != len(section.items):
+        return section
+    return replace(
+        section,
+        items=tuple(
+            replace(item, answer=line) for item, line in zip(section.items, lines, strict=True)
+        ),
+    )
+
+
+def _worded(data: dict) -> list[Section]:
     year, hotline = data["year"], _hotline(data)
     s3 = section_3(data)
     s5 = section_5(data)
@@ -267,4 +289,4 @@ def provincial(data: dict) -> list[Section]:
 
 def text_fields(data: dict) -> dict[str, str]:
     """api.md's "text": each section's sentences, one paragraph a line."""
-    return {s.key: "\n".join(item.answer for item in s.items) for s in provincial(data)}
+    return {s.key: "\n".join(item.answer for item in s.items) for s in _worded(data)}
