@@ -104,13 +104,14 @@ def to_xlsx(data: dict, *, current: bool = False) -> bytes:
     ws.title = "三、申请情况"
     ws["A1"] = title(data, current=current)
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = "三、收到和处理政府信息公开申请情况"
+    note = layout.national_note(data)
+    ws["A2"] = "三、收到和处理政府信息公开申请情况" + (f"（{note}）" if note else "")
     _xlsx_table(ws, 3, layout.national_header(), layout.national_rows(data), 3)
     for col, width in zip("ABCDEFGHIJ", (12, 14, 46, 9, 9, 9, 11, 11, 9, 9), strict=True):
         ws.column_dimensions[col].width = width
 
     ws4 = wb.create_sheet("四、复议诉讼")
-    ws4["A1"] = "四、政府信息公开行政复议、行政诉讼情况"
+    ws4["A1"] = "四、政府信息公开行政复议、行政诉讼情况" + (f"（{note}）" if note else "")
     ws4["A1"].font = Font(bold=True)
     _xlsx_table(ws4, 2, layout.remedy_header(), [layout.remedy_row(data)], 0)
 
@@ -306,12 +307,8 @@ def to_docx(data: dict, *, current: bool = False) -> bytes:
             _para(doc, item.answer)
 
     _para(doc, "二、全国统一格式（国办公开办函〔2021〕30号）", size=14, bold=True)
-    if not data.get("details", {}).get("national_format", True):
-        _para(
-            doc,
-            f"（全国统一格式适用于2021年及以后的年度报告，{data['year']}年度的表格仅供参考。）",
-            size=10,
-        )
+    if note := layout.national_note(data):
+        _para(doc, f"（{note}）", size=10)
     _para(doc, "三、收到和处理政府信息公开申请情况", bold=True)
     _docx_table(doc, layout.national_header(), layout.national_rows(data), NATIONAL_LABEL_CM)
     _para(doc, "四、政府信息公开行政复议、行政诉讼情况", bold=True)

@@ -113,6 +113,15 @@ def national_rows(data: dict) -> list[Row]:
     return out
 
 
+def national_note(data: dict) -> str:
+    """Said with the national tables of a report on a year before the format (2021): they are for
+    reference only. Empty from 2021."""
+    year = data["year"]
+    if year >= spec.NATIONAL_FORMAT_FROM_YEAR:
+        return ""
+    return f"全国统一格式适用于{spec.NATIONAL_FORMAT_FROM_YEAR}年及以后的年度报告，{year}年度的表格仅供参考。"
+
+
 def fee_word(year: int) -> str:
     """The year's fees by name: 信息处理费 from 2021 (国办函〔2020〕109号), before it the 2008 cost fees."""
     return "信息处理费" if year >= FEE_START.year else "依申请公开相关费用"

@@ -75,6 +75,7 @@ def _layouts(data: dict) -> dict:
     return {
         "data": data,
         "provincial": text.provincial(data),
+        "national_note": layout.national_note(data),
         "national_header": layout.national_header(),
         "national_rows": layout.national_rows(data),
         "remedy_header": layout.remedy_header(),
