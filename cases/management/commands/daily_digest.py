@@ -43,6 +43,11 @@ class Command(BaseCommand):
             self.stdout.write(f"{today:%Y-%m-%d} 不是工作日，不发送督办提醒。")
             return
         base = os.environ.get("GONGKAI_SITE_URL", "").rstrip("/")
+        if not base:
+            self.stderr.write(
+                "注意：未设置 GONGKAI_SITE_URL（本系统的网址，如 https://gongkai.example.gov.cn），"
+                "邮件中的链接只有页面路径，在邮件客户端中无法直接打开。"
+            )
         outgoing = []
         for entry in digest(today=today):
             if entry.empty and not options["all"]:
