@@ -12,13 +12,13 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# every visible status mark: its text, colour, the first opaque background behind it, its size
-MARKS = """
-() => {
+# relative luminance, and the first opaque background behind an element
+COLOUR = """
   const rgb = (s) => (s.match(/[\\d.]+/g) || []).map(Number);
   const lum = ([r, g, b]) => [r, g, b].map((c) => {
     c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const contrast = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
   const background = (el) => {
     for (; el; el = el.parentElement) {
       const c = rgb(getComputedStyle(el).backgroundColor);
@@ -26,20 +26,55 @@ MARKS = """
     }
     return [255, 255, 255];
   };
+"""
+
+# every visible status mark: its text, colour, the first opaque background behind it, its size
+MARKS = (
+    """
+() => {"""
+    + COLOUR
+    + """
   return [...document.querySelectorAll(".countdown, .badge")]
     .filter((el) => el.offsetParent !== null && el.textContent.trim())
     .map((el) => {
       const style = getComputedStyle(el);
-      const [a, b] = [lum(rgb(style.color)), lum(background(el))];
       const size = parseFloat(style.fontSize), bold = parseInt(style.fontWeight) >= 700;
       return {
         text: el.textContent.trim(), cls: el.className,
-        ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+        ratio: contrast(rgb(style.color), background(el)),
         large: size >= 24 || (bold && size >= 18.66),
       };
     });
 }
 """
+)
+
+
+# the boundary of every visible text box, list box and button against what surrounds it (WCAG 2.1
+# 1.4.11: 3:1 — the fields were #bcccdc, 1.6:1 on white, the buttons #9fb3c8, 2.2:1)
+BORDERS = (
+    """
+() => {"""
+    + COLOUR
+    + """
+  return [...document.querySelectorAll("input:not([type=hidden]), select, textarea, button, .button")]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => {
+      const style = getComputedStyle(el);
+      const own = rgb(style.backgroundColor);
+      const filled = own.length === 3 || own[3] === 1;
+      return {
+        name: el.name || el.textContent.trim() || el.tagName,
+        // a filled control is seen by its fill when the fill stands out, else by its border
+        ratio: Math.max(
+          contrast(rgb(style.borderTopColor), background(el.parentElement)),
+          filled ? contrast(own, background(el.parentElement)) : 0,
+        ),
+      };
+    });
+}
+"""
+)
 
 
 def too_faint(page) -> list[str]:
@@ -73,3 +108,14 @@ def test_status_marks_have_aa_contrast(page, login, people, township):
     login(people[("jiangyi", "admin")])
     page.goto(f"/calendar/?year={today.year + 3}")  # not published: the 未公布 badge
     assert too_faint(page) == []
+
+
+def test_form_controls_have_visible_boundaries(page, login, people):
+    login(people[("jiangyi", "handler")])
+    faint = {}
+    for path in ("/applications/new/", "/applications/", "/consultations/new/?channel=hotline"):
+        page.goto(path)
+        controls = page.evaluate(BORDERS)
+        assert controls
+        faint[path] = [f"{c['name']}: {c['ratio']:.2f}" for c in controls if c["ratio"] < 3]
+    assert {path: names for path, names in faint.items() if names} == {}
