@@ -17,6 +17,8 @@ NAV = [
     ("年度报告", "report", "report"),
     ("节假日", "calendar", "calendar"),
 ]
+# the State Council publishes next year's holidays in November or December (law.md §2)
+CALENDAR_WARNING_FROM_MONTH = 11
 
 
 def navigation(request: HttpRequest) -> dict:
@@ -38,7 +40,7 @@ def navigation(request: HttpRequest) -> dict:
 def calendar_warning(user) -> str:
     """From 1 November, supervisors and admins are warned while next year's holidays are not entered."""
     today = timeutil.today()
-    if today.month < 11 or not can(user, "board"):
+    if today.month < CALENDAR_WARNING_FROM_MONTH or not can(user, "board"):
         return ""
     next_year = today.year + 1
     if next_year in get_calendar().covered_years:

@@ -87,6 +87,28 @@ def _page_band(n: int) -> Band:
     return (201, None, 40)
 
 
+def page_bands() -> tuple[Band, ...]:
+    """The 按量计收 bands in order, the last open-ended (the in-app help prints them)."""
+    bands, n = [], 1
+    while True:
+        band = _page_band(n)
+        bands.append(band)
+        if band[1] is None:
+            return tuple(bands)
+        n = band[1] + 1
+
+
+def item_bands(count: int) -> tuple[Band, ...]:
+    """The first `count` 按件计收 bands in order (they go on without end: the in-app help prints a few
+    and says 依此类推)."""
+    bands, n = [], 1
+    for _ in range(count):
+        band = _item_band(n)
+        bands.append(band)
+        n = band[1] + 1
+    return tuple(bands)
+
+
 def _segments(
     band_of: Callable[[int], Band], first: int, last: int
 ) -> Iterator[tuple[int, int, int]]:

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("cases.urls_handling")),
     path("reports/", include("cases.urls_reports")),
     path("calendar/", include("cases.urls_calendar")),
+    path("help/", include("cases.urls_help")),
 ]
