@@ -1,6 +1,7 @@
 """Gongkai settings: one module, configured from the environment with safe local defaults."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,20 @@ def env_int(name: str, default: int, *, minimum: int, maximum: int | None = None
         number = None
     if number is None or number < minimum or (maximum is not None and number > maximum):
         raise ImproperlyConfigured(f"环境变量 {name} 应为{bounds}的整数，现为 {value!r}。")
+    return number
+
+
+def env_hotline(name: str, default: str) -> str:
+    """A telephone number as an office writes it (digits, -, +, spaces, parentheses), at most 20."""
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    number = value.strip()
+    if not number or len(number) > 20 or not re.fullmatch(r"[0-9+\-() ]+", number):
+        raise ImproperlyConfigured(
+            f"环境变量 {name} 应为电话号码（数字，可含 - + 空格和括号，不超过20个字符），"
+            f"现为 {value!r}。"
+        )
     return number
 
 
@@ -337,7 +352,7 @@ SPECTACULAR_SETTINGS = {
 # Gongkai's own settings (law.md "Decisions" live in cases/clock/engine.py; these are per-deployment)
 GONGKAI = {
     "DUE_SOON_WORKING_DAYS": env_int("GONGKAI_DUE_SOON_DAYS", 3, minimum=0),
-    "DEFAULT_HOTLINE": os.environ.get("GONGKAI_HOTLINE", "96128"),
+    "DEFAULT_HOTLINE": env_hotline("GONGKAI_HOTLINE", "96128"),
 }
 
 LOGGING = {

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cases import access
 from cases.models import Agency, User
+from cases.models.agency import default_hotline
 
 from .common import AgencyCodeField
 
@@ -49,7 +50,7 @@ class AgencySerializer(serializers.Serializer):
     parent = serializers.CharField(
         max_length=32, required=False, allow_null=True, default=None, help_text="上级机关代码"
     )
-    hotline = serializers.CharField(max_length=20, required=False, default="96128")
+    hotline = serializers.CharField(max_length=20, required=False, default=default_hotline)
 
     def validate_code(self, value: str) -> str:
         if Agency.objects.filter(code=value).exists():

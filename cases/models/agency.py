@@ -1,8 +1,15 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.lookups import StartsWith
 from simple_history.models import HistoricalRecords
+
+
+def default_hotline() -> str:
+    """The consultation hotline of an office that names none: the deployment's (GONGKAI_HOTLINE,
+    96128 in Yunnan; law.md calls the number a setting)."""
+    return settings.GONGKAI["DEFAULT_HOTLINE"]
 
 
 class PathStartsWith(StartsWith):
@@ -38,7 +45,7 @@ class Agency(models.Model):
         related_name="children",
     )
     path = models.CharField("层级路径", max_length=400, db_index=True, editable=False)
-    hotline = models.CharField("咨询热线", max_length=20, default="96128")
+    hotline = models.CharField("咨询热线", max_length=20, default=default_hotline)
     history = HistoricalRecords()
 
     class Meta:

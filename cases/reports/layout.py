@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from cases import outcomes
 from cases.fees import FEE_START
+from cases.models.agency import default_hotline
 
 from . import spec
 
@@ -189,7 +190,7 @@ def remedy_flat_labels() -> list[str]:
 
 def other_tables(data: dict) -> list[tuple[str, list[str], list[Row]]]:
     """The provincial layout's counts as small tables: (title, column labels, rows)."""
-    hotline = data.get("details", {}).get("hotline") or "96128"
+    hotline = data.get("details", {}).get("hotline") or default_hotline()
     flagged = error_cells(data)
 
     def row(label: str, bucket: dict, keys, prefix: str) -> Row:

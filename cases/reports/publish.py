@@ -14,6 +14,7 @@ from cases import timeutil
 from cases.access import agency_scope, require, visible_agency_ids
 from cases.errors import StateConflict
 from cases.models import Agency, Application, Consultation, Fee, PublishedReport, Remedy, User
+from cases.models.agency import default_hotline
 
 from . import invariants, layout, spec
 from .build import build_report, check_year, in_report_order
@@ -87,7 +88,7 @@ def publish(
 # ---- what changed since -----------------------------------------------------------------------------
 
 
-def cell_labels(hotline: str = "96128") -> dict[str, str]:
+def cell_labels(hotline: str | None = None) -> dict[str, str]:
     """Every numeric path of a report in words."""
     labels = {}
     for row in layout.national_rows(_zero()):
@@ -121,7 +122,7 @@ class Difference:
 
 def differences(published: dict, current: dict) -> list[Difference]:
     before, after = invariants.numeric_cells(published), invariants.numeric_cells(current)
-    labels = cell_labels(current.get("details", {}).get("hotline") or "96128")
+    labels = cell_labels(current.get("details", {}).get("hotline") or default_hotline())
     return [
         Difference(path, labels.get(path, path), before[path], after[path])
         for path in before

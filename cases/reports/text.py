@@ -7,6 +7,7 @@ out of its frozen numbers exactly as they were."""
 from dataclasses import dataclass, replace
 
 from cases import outcomes
+from cases.models.agency import default_hotline
 
 from . import layout, spec
 
@@ -37,7 +38,7 @@ def _me(data: dict) -> str:
 
 
 def _hotline(data: dict) -> str:
-    return data.get("details", {}).get("hotline") or "96128"
+    return data.get("details", {}).get("hotline") or default_hotline()
 
 
 # ---- section 三 -------------------------------------------------------------------------------------

@@ -13,13 +13,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SECRET = "s" * 50
 
 
-def load_settings(tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
-    """Import the settings with these variables on top of a clean development environment."""
+def load_settings(
+    tmp_path: Path, *, show: str = "s.DEBUG", **env: str
+) -> subprocess.CompletedProcess:
+    """Import the settings with these variables on top of a clean development environment, and print
+    the setting `show`."""
     drop = {"DJANGO_SETTINGS_MODULE", "DEBUG", "DATABASE_URL", "ALLOWED_HOSTS", "SECRET_KEY"}
     full = {k: v for k, v in os.environ.items() if k not in drop}
     full.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
     full.update(env)
-    code = "import config.settings as s; print(s.DEBUG)"
+    code = f"import config.settings as s; print({show})"
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -166,3 +169,14 @@ def test_development_without_a_host_name_still_starts(tmp_path):
     """With DEBUG on, Django itself allows localhost when ALLOWED_HOSTS is empty."""
     result = load_settings(tmp_path, DEBUG="true", ALLOWED_HOSTS="")
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+@pytest.mark.parametrize("value", ["", "  ", "1" * 21, "热线", "96128;drop"])
+def test_a_hotline_that_is_not_a_telephone_number_is_refused(tmp_path, value):
+    assert "GONGKAI_HOTLINE" in refusal(load_settings(tmp_path, GONGKAI_HOTLINE=value))
+
+
+def test_a_hotline_is_read(tmp_path):
+    show = "s.GONGKAI['DEFAULT_HOTLINE']"
+    result = load_settings(tmp_path, show=show, GONGKAI_HOTLINE=" 0878-12345 ")
+    assert result.stdout.strip() == "0878-12345"
