@@ -8,7 +8,7 @@ from cases.forms import DATE_INPUT
 from cases.forms_handling.base import ActionForm, ApproverMixin, UserChoiceField, text_field
 from cases.models import Application, User
 from cases.selectors import handlers_of
-from cases.services.handling import PARTY_KINDS
+from cases.services.handling import MAX_SUPPLEMENT_PERIOD, PARTY_KINDS
 
 
 class AssignForm(ActionForm):
@@ -30,7 +30,7 @@ class RequestSupplementForm(ActionForm):
     period_days = forms.IntegerField(
         label="补正期限（工作日）",
         min_value=1,
-        max_value=60,
+        max_value=MAX_SUPPLEMENT_PERIOD,
         required=False,
         initial=engine.DEFAULT_SUPPLEMENT_PERIOD,
         help_text="自告知之日起计算的工作日数",

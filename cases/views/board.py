@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from cases import access
+from cases.clock import engine
 from cases.selectors_board import build_board
 
 from .common import agency_param
@@ -22,5 +23,10 @@ def board(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/handling/board.html",
-        {"board": data, "agencies": [row.agency for row in data.offices], "scope": scope},
+        {
+            "board": data,
+            "agencies": [row.agency for row in data.offices],
+            "scope": scope,
+            "notice_days": engine.SUPPLEMENT_NOTICE_DAYS,
+        },
     )

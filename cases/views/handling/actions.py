@@ -71,7 +71,8 @@ ACTIONS: dict[str, Action] = {
             RequestSupplementForm,
             handling.application_request_supplement,
             "已告知补正，答复期限自收到补正之日起重新计算。",
-            intro="申请内容不明确的，自收到申请之日起7个工作日内一次性告知申请人作出补正，"
+            intro=f"申请内容不明确的，自收到申请之日起{engine.SUPPLEMENT_NOTICE_DAYS}个工作日内"
+            "一次性告知申请人作出补正，"
             "说明需要补正的事项和合理的补正期限（《条例》第三十条）。每件申请只能告知一次。",
         ),
         Action(

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cases import access, outcomes
 from cases import fees as fee_rules
+from cases.clock import engine
 from cases.clocksync import clock_of
 from cases.errors import StaleVersion, StateConflict
 from cases.forms_handling import WorkbenchFilterForm, basis_suggestions
@@ -83,6 +84,7 @@ def _fee_context(application: Application) -> dict:
         "fee_blocked": fee_rules.fee_allowed(application.received_on),
         "per_page_standard": fee_rules.PER_PAGE_STANDARD,
         "per_item_standard": fee_rules.PER_ITEM_STANDARD,
+        "payment_days": engine.FEE_PAYMENT_DAYS,
     }
     if fee_rules.PER_ITEM in allowed:
         context["per_item_quote"] = fee_services.quote(application, method=fee_rules.PER_ITEM)
