@@ -5,9 +5,14 @@ from simple_history.models import HistoricalRecords
 
 from cases import identity
 
+from .agency import Agency
+
 
 class Applicant(models.Model):
-    """A citizen or organisation; recognised again by ID number or credit code."""
+    """A citizen or organisation as one office registered them, recognised again at that office by ID
+    number or credit code. Each office keeps its own applicants: the same person applying to two
+    offices is two rows, each with what was given to that office (one office never reads, changes or
+    learns of another's record of a person)."""
 
     class Type(models.TextChoices):
         NATURAL_PERSON = "natural_person", "自然人"
@@ -17,6 +22,9 @@ class Applicant(models.Model):
         LEGAL_SERVICE_ORG = "legal_service_org", "法律服务机构"
         OTHER_ORG = "other_org", "其他组织"
 
+    agency = models.ForeignKey(
+        Agency, verbose_name="所属机关", on_delete=models.PROTECT, related_name="applicants"
+    )
     type = models.CharField("申请人类型", max_length=30, choices=Type.choices)
     name = models.CharField("姓名/名称", max_length=100)
     id_number = models.CharField("身份证号码", max_length=18, blank=True, db_index=True)
@@ -32,12 +40,16 @@ class Applicant(models.Model):
         verbose_name_plural = "申请人"
         constraints = [
             models.UniqueConstraint(
-                fields=["id_number"], condition=~Q(id_number=""), name="unique_applicant_id_number"
+                fields=["agency", "id_number"],
+                condition=~Q(id_number=""),
+                name="unique_applicant_id_number_per_office",
+                violation_error_message="本机关已有使用该身份证号码的申请人。",
             ),
             models.UniqueConstraint(
-                fields=["credit_code"],
+                fields=["agency", "credit_code"],
                 condition=~Q(credit_code=""),
-                name="unique_applicant_credit_code",
+                name="unique_applicant_credit_code_per_office",
+                violation_error_message="本机关已有使用该统一社会信用代码的申请人。",
             ),
         ]
 

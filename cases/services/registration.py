@@ -75,8 +75,11 @@ def validate_applicant(data: ApplicantData) -> ApplicantData:
     )
 
 
-def registered_applicant(data: ApplicantData) -> Applicant | None:
-    """The applicant already registered under this ID number or credit code, if any. An applicant's
+def registered_applicant(data: ApplicantData, *, agency: Agency) -> Applicant | None:
+    """The applicant `agency` already registered under this ID number or credit code, if any. Each
+    office keeps its own applicants: another office's record of the same person is never read here —
+    not recognised, not updated, not named in a refusal (it holds what was given to that office, and
+    the refusal would tell this office that the number is on file there). An applicant's
     type is who they are — the annual report's column for every application of theirs — so a
     registration that gives them another type is refused instead of moving their earlier applications
     to another column (and their record to another name).
@@ -85,9 +88,10 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
     (saving the one would give it the other's number, a database error)."""
     existing, key = None, ""
     if data.id_number:
-        existing, key = Applicant.objects.filter(id_number=data.id_number).first(), "身份证号码"
+        existing = Applicant.objects.filter(agency=agency, id_number=data.id_number).first()
+        key = "身份证号码"
     if data.credit_code:
-        holder = Applicant.objects.filter(credit_code=data.credit_code).first()
+        holder = Applicant.objects.filter(agency=agency, credit_code=data.credit_code).first()
         if existing is None:
             existing, key = holder, "统一社会信用代码"
         elif holder is not None and holder.pk != existing.pk:
@@ -113,9 +117,9 @@ def registered_applicant(data: ApplicantData) -> Applicant | None:
 
 
 def applicant_save(
-    data: ApplicantData, existing: Applicant | None, *, number: str = ""
+    data: ApplicantData, existing: Applicant | None, *, agency: Agency, number: str = ""
 ) -> Applicant:
-    """A new applicant from validated `data`, or the one recognised again (`existing`, from
+    """A new applicant of `agency` from validated `data`, or the one recognised again (`existing`, from
     registered_applicant) with its name and contact details brought up to date (the old ones stay in
     history), as it is now: a detail another registration saved meanwhile is kept.
 
@@ -127,9 +131,9 @@ def applicant_save(
     if existing is None:
         try:
             with transaction.atomic():
-                return Applicant.objects.create(**data.__dict__)
+                return Applicant.objects.create(agency=agency, **data.__dict__)
         except IntegrityError:
-            existing = _registered_meanwhile(data)
+            existing = _registered_meanwhile(data, agency=agency)
             if existing is None:  # not this applicant's number that collided
                 raise
     # the applicant as it is now, its row locked: `existing` was read before the office's number was
@@ -146,11 +150,11 @@ def applicant_save(
     return existing
 
 
-def _registered_meanwhile(data: ApplicantData) -> Applicant | None:
+def _registered_meanwhile(data: ApplicantData, *, agency: Agency) -> Applicant | None:
     """The applicant another registration committed while this one ran (see applicant_save),
     refused as registered_applicant refuses it when it was registered under another type."""
     try:
-        return registered_applicant(data)
+        return registered_applicant(data, agency=agency)
     except ValidationError as exc:
         raise ValidationError({f"applicant_{k}": v for k, v in exc.message_dict.items()}) from None
 
@@ -216,7 +220,8 @@ def application_register(
     existing_applicant = None
     try:
         applicant_data = validate_applicant(applicant)
-        existing_applicant = registered_applicant(applicant_data)
+        if "agency" not in errors:  # an office's applicants are looked up for its own staff only
+            existing_applicant = registered_applicant(applicant_data, agency=agency)
     except ValidationError as exc:
         errors.update({f"applicant_{k}": v for k, v in exc.message_dict.items()})
     if errors:
@@ -232,7 +237,7 @@ def application_register(
         channel=channel,
         received_on=received_on,
         submitted_on=submitted_on,
-        applicant=applicant_save(applicant_data, existing_applicant, number=number),
+        applicant=applicant_save(applicant_data, existing_applicant, agency=agency, number=number),
         content=content.strip(),
         items=items,
         delivery=delivery,

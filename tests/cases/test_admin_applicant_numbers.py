@@ -27,6 +27,7 @@ def root(django_user_model):
 
 def post_change(client, applicant: Applicant, **changes):
     data = {
+        "agency": applicant.agency_id,  # ignored where the admin shows the office read-only
         "type": applicant.type,
         "name": applicant.name,
         "id_number": applicant.id_number,

@@ -24,10 +24,10 @@ NEW_EMAIL = ApplicantData(
 
 @pytest.mark.django_db
 def test_saving_over_a_copy_read_earlier_keeps_what_was_saved_meanwhile(register):
-    register(applicant=PERSON)
-    read_earlier = registration.registered_applicant(NEW_EMAIL)
+    township = register(applicant=PERSON).agency
+    read_earlier = registration.registered_applicant(NEW_EMAIL, agency=township)
     register(applicant=NEW_PHONE, received_on=date(2026, 11, 3))  # the other clerk, meanwhile
-    applicant_save(NEW_EMAIL, read_earlier)
+    applicant_save(NEW_EMAIL, read_earlier, agency=township)
     applicant = Applicant.objects.get()
     assert (applicant.phone, applicant.email) == ("13900005678", "zhangsan@example.com")
 

@@ -116,7 +116,17 @@ def oracle(apps, consults, agency_idx: set[int], year: int) -> dict:
             "accepted": accepted, "handled": handled}  # fmt: skip
 
 
+def office_applicants(agencies) -> dict[tuple[int, str], Applicant]:
+    """One applicant of each type at each office (each office keeps its own applicants)."""
+    return {
+        (agency.pk, t): Applicant.objects.create(agency=agency, type=t, name=t)
+        for agency in agencies
+        for t in APPLICANT_TYPES
+    }
+
+
 def store(agencies, applicants, apps, consults) -> None:
+    """`applicants`: office_applicants(agencies)."""
     voided_at = datetime(2026, 11, 1, tzinfo=SHANGHAI)
     rows = []
     for i, a in enumerate(apps):
@@ -126,7 +136,8 @@ def store(agencies, applicants, apps, consults) -> None:
         rows.append(
             Application(
                 agency=agencies[a["agency"]], year=received.year, seq=i + 1, number=f"N{i}", channel=a["channel"],
-                received_on=received, applicant=applicants[a["type"]], content="内容", regime="2019",
+                received_on=received, applicant=applicants[agencies[a["agency"]].pk, a["type"]], content="内容",
+                regime="2019",
                 status="concluded" if a["concluded_on"] else "open",
                 outcome=a["outcome"] if a["concluded_on"] else "", concluded_on=a["concluded_on"],
                 voided_at=voided_at if a["voided"] else None,
@@ -211,8 +222,7 @@ def test_random_ledgers_obey_the_rules_and_the_invariants(
 ):
     agencies = [county, township]
     with transaction.atomic():
-        applicants = {t: Applicant.objects.create(type=t, name=t) for t in APPLICANT_TYPES}
-        store(agencies, applicants, apps, consults)
+        store(agencies, office_applicants(agencies), apps, consults)
         previous = None
         for year in YEARS:
             alone = build_report(county, year)

@@ -9,17 +9,17 @@ from django.db.models import F
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases.models import Agency, Applicant, Application
+from cases.models import Agency, Application
 from cases.reports import build_report
 from cases.reports.invariants import check_continuity, check_parts, numeric_cells
 from cases.reports.publish import publish, report_as_issued
-from cases.reports.spec import APPLICANT_TYPES
 from tests.conftest import SHANGHAI
 from tests.reports.test_invariants_random import (
     FIRST,
     applications,
     assert_matches,
     consultations,
+    office_applicants,
     oracle,
     store,
 )
@@ -52,7 +52,7 @@ def test_every_level_of_a_tree_of_offices_adds_up(
     with transaction.atomic():
         agencies = offices(county, township)
         spread(apps, consults, lambda: where.randrange(4))
-        applicants = {t: Applicant.objects.create(type=t, name=t) for t in APPLICANT_TYPES}
+        applicants = office_applicants(agencies)
         store(agencies, applicants, apps, consults)
         for year in (2019, 2021, 2024, 2026):
             alone = [build_report(a, year) for a in agencies]
@@ -76,7 +76,7 @@ def test_next_years_cases_do_not_change_a_years_report(
     cut = (date(year + 1, 1, 1) - FIRST).days
     with transaction.atomic():
         agencies = [county, township]
-        applicants = {t: Applicant.objects.create(type=t, name=t) for t in APPLICANT_TYPES}
+        applicants = office_applicants(agencies)
         store(agencies, applicants, apps, consults)
         before = [
             build_report(a, year, include_children=c) for a in agencies for c in (False, True)
@@ -106,7 +106,7 @@ def test_a_published_report_keeps_its_numbers(
     year = 2024
     with transaction.atomic():
         agencies = [county, township]
-        applicants = {t: Applicant.objects.create(type=t, name=t) for t in APPLICANT_TYPES}
+        applicants = office_applicants(agencies)
         store(agencies, applicants, apps, consults)
         supervisor = people[("county", "supervisor")]
         published = publish(user=supervisor, agency=county, year=year, include_children=True)
