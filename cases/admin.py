@@ -3,6 +3,7 @@ everything else. Edits of the calendar go through the calendar service so open c
 cases, consultations, fees and remedies are changed only through their services (the pages and the
 API), which check the state and dates, record an event, recompute the clock and move the version."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
@@ -70,11 +71,27 @@ class StaffAdmin(NoDeleteMixin, UserAdmin, SimpleHistoryAdmin):
     )
 
 
+class ApplicantAdminForm(forms.ModelForm):
+    def _get_validation_exclusions(self):
+        """The office, though not changed here, is checked with the numbers: they are unique within
+        an office (else a number taken there is a database error instead of a message)."""
+        return super()._get_validation_exclusions() - {"agency"}
+
+
 @admin.register(Applicant)
 class ApplicantAdmin(NoDeleteMixin, SimpleHistoryAdmin):
-    list_display = ("name", "type", "phone")
+    """Each office keeps its own applicants: the office is chosen when one is added here and not
+    changed afterwards (its applications, all of that office, would point to another office's row)."""
+
+    form = ApplicantAdminForm
+    list_display = ("name", "type", "agency", "phone")
     search_fields = ("name", "id_number", "credit_code")
-    list_filter = ("type",)
+    list_filter = ("type", "agency")
+    list_select_related = ("agency",)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return (*readonly, "agency") if obj is not None else readonly
 
 
 class EventInline(admin.TabularInline):
