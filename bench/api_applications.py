@@ -1,8 +1,8 @@
 """One application of the API benchmark's data set (bench/api_data.py), taken as far as its age
-allows: received at a random office on a random day, registered, then concluded (most of them, some
-after a consultation or an extension) or left open (some waiting for a supplement, a third party or a
-fee); its status and deadline are those the deadline engine computes, stored as the product stores
-them."""
+allows: received at a random office on a random day from one of that office's applicants, registered,
+then concluded (most of them, some after a consultation or an extension) or left open (some waiting
+for a supplement, a third party or a fee); its status and deadline are those the deadline engine
+computes, stored as the product stores them."""
 
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
@@ -42,10 +42,14 @@ def application_builder(*, rng, offices, users, n_applicants, first, span, today
     outcomes_, outcome_weights = zip(*OUTCOME_WEIGHTS.items(), strict=True)
     seqs: dict[tuple[int, int], int] = {}
     counters = {"event": 0, "fee": 0}
+    # applicant i is of office (i - 1) mod len(offices) (bench/api_data.py): office k's are
+    # k + 1, k + 1 + len(offices), …
+    per_office = [len(range(k, n_applicants, len(offices))) for k in range(len(offices))]
 
     def application(i: int, events: list[dict], fees: list[dict]) -> dict:
         """One application received at a random office on a random day, taken as far as its age allows."""
-        agency = offices[rng.randrange(len(offices))]
+        office = rng.randrange(len(offices))
+        agency = offices[office]
         handler = users[f"{agency.code}-handler"]
         supervisor = users[f"{agency.code}-supervisor"]
         received = first + timedelta(days=rng.randrange(span + 1))
@@ -140,7 +144,7 @@ def application_builder(*, rng, offices, users, n_applicants, first, span, today
             "channel": rng.choices(channels, channel_weights)[0],
             "received_on": received,
             "submitted_on": None,
-            "applicant_id": 1 + rng.randrange(n_applicants),
+            "applicant_id": 1 + office + len(offices) * rng.randrange(per_office[office]),
             "content": f"{received.year - 1}年度{rng.choice(SUBJECTS)}",
             "delivery": "",
             "items": 1,

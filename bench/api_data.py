@@ -1,7 +1,7 @@
 """The API benchmark's data set (bench/api.py): a prefecture, its counties and the offices under each,
-a handler and a supervisor with a token at each, applicants, `rows` applications with their events and
-fees (bench/api_applications.py) and half as many consultations, loaded with COPY. The same seed gives
-the same data; a database that already holds it is reused."""
+a handler and a supervisor with a token at each, applicants (each office keeps its own), `rows`
+applications with their events and fees (bench/api_applications.py) and half as many consultations,
+loaded with COPY. The same seed gives the same data; a database that already holds it is reused."""
 
 import random
 import time
@@ -75,7 +75,8 @@ def generate(rows: int) -> None:
         Token.objects.bulk_create([Token(user=u, key=Token.generate_key()) for u in users.values()])
 
     kinds, kind_weights = zip(*TYPES, strict=True)
-    n_applicants = max(rows // 5, 10)
+    # each office keeps its own applicants: applicant i is of office (i - 1) mod the number of offices
+    n_applicants = max(rows // 5, len(offices))
     created = datetime(2026, 1, 1, 10, tzinfo=SHANGHAI)
 
     raw = connection.connection
@@ -87,6 +88,7 @@ def generate(rows: int) -> None:
                 person = kind == "natural_person"
                 yield {
                     "id": i,
+                    "agency_id": offices[(i - 1) % len(offices)].pk,
                     "type": kind,
                     "name": f"申请人{i}" if person else f"第{i}号机构",
                     "id_number": id_number(i, rng) if person and i % 3 == 0 else "",

@@ -58,7 +58,7 @@ def populate(n: int) -> None:
 
     rng = random.Random(7)
     agency = Agency.objects.create(code="bench", name="基准测试机关", short_name="本机关")
-    applicant = Applicant.objects.create(type="natural_person", name="基准")
+    applicant = Applicant.objects.create(agency=agency, type="natural_person", name="基准")
     start = date(2026, 9, 1)
     apps = []
     for i in range(n):

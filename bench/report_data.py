@@ -1,5 +1,5 @@
 """The annual report benchmark's data set (bench/report.py): a county and the offices under it,
-20,000 applicants, N applications received since --first-year (most of them concluded, a few voided),
+20,000 applicants (spread over the offices: each office keeps its own), N applications received since --first-year (most of them concluded, a few voided),
 fees and remedies on a few of them, and M consultations; made with bulk_create in batches. The same
 --seed gives the same data."""
 
@@ -49,10 +49,19 @@ def generate(args: argparse.Namespace) -> None:
     ]
     kinds = [t for t, _ in TYPES]
     weights = [w for _, w in TYPES]
+    # each office keeps its own applicants: applicant i is of office i mod the number of offices
     applicants = Applicant.objects.bulk_create(
-        [Applicant(type=rng.choices(kinds, weights)[0], name=f"申请人{i}") for i in range(20_000)],
+        [
+            Applicant(
+                agency=offices[i % len(offices)],
+                type=rng.choices(kinds, weights)[0],
+                name=f"申请人{i}",
+            )
+            for i in range(20_000)
+        ],
         batch_size=5000,
     )
+    per_office = [len(range(k, len(applicants), len(offices))) for k in range(len(offices))]
     today = date.today()
     first = date(args.first_year, 1, 1)
     span = (today - first).days
@@ -68,7 +77,8 @@ def generate(args: argparse.Namespace) -> None:
     while made < args.n:
         batch = []
         for _ in range(min(args.batch, args.n - made)):
-            agency = offices[rng.randrange(len(offices))]
+            office = rng.randrange(len(offices))
+            agency = offices[office]
             received = first + timedelta(days=rng.randrange(span))
             key = (agency.pk, received.year)
             seqs[key] = seq = seqs.get(key, 0) + 1
@@ -82,7 +92,7 @@ def generate(args: argparse.Namespace) -> None:
                     number=f"{agency.code}〔{received.year}〕第{seq:06d}号",
                     channel=rng.choice(channels),
                     received_on=received,
-                    applicant=applicants[rng.randrange(len(applicants))],
+                    applicant=applicants[office + len(offices) * rng.randrange(per_office[office])],
                     content=rng.choice(CONTENTS),
                     status="concluded" if done else "open",
                     regime=engine.regime_for(received),
