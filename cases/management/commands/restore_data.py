@@ -54,16 +54,22 @@ UNREADABLE = (EOFError, OSError, ValueError, zlib.error)
 
 
 def read_header(stream) -> dict:
+    # a compressed file is one of ours (the nightly .jsonl.gz) until shown otherwise: damaged bytes in
+    # it may decompress into garbage before the checksum at its end says so
+    compressed = isinstance(getattr(stream, "buffer", None), gzip.GzipFile)
     try:
         line = stream.readline()
     except UNREADABLE as exc:
-        compressed = isinstance(getattr(stream, "buffer", None), gzip.GzipFile)
         if compressed or not isinstance(exc, UnicodeDecodeError):
             raise CommandError(f"备份文件不完整或已损坏，无法读取文件头（{exc}）。") from exc
         raise CommandError("这不是 Gongkai 的备份文件（无法读取文件头）。") from exc
     try:
         header = json.loads(line)
     except ValueError as exc:
+        if compressed:
+            raise CommandError(
+                "备份文件已损坏，或不是 Gongkai 的备份文件（无法读取文件头）。"
+            ) from exc
         raise CommandError("这不是 Gongkai 的备份文件（无法读取文件头）。") from exc
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise CommandError("这不是 Gongkai 的备份文件（文件头格式不符）。")
