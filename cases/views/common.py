@@ -56,10 +56,14 @@ def int_param(request: HttpRequest, name: str, *, maximum: int) -> int | None:
 
 
 def text_param(request: HttpRequest, name: str, *, maximum: int) -> str:
-    """A text filter of at most `maximum` characters; a longer one is left out, and the page says so."""
+    """A text filter of at most `maximum` characters; a longer one, or one with a NUL character (which
+    PostgreSQL cannot compare), is left out, and the page says so."""
     raw = request.GET.get(name, "")
     if len(raw) > maximum:
         ignored_filter(request, FILTER_LABELS[name], f"超过{maximum}个字")
+        return ""
+    if "\x00" in raw:
+        ignored_filter(request, FILTER_LABELS[name], "含有空字符（NUL）")
         return ""
     return raw
 
