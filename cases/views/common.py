@@ -19,6 +19,11 @@ FILTER_LABELS = {
     "received_before": "收到日期（止）",
     "due_within": "期限在几个工作日内",
     "q": "搜索",
+    "status": "状态",
+    "channel": "方式",
+    "applicant_type": "申请人类型",
+    "outcome": "办理结果",
+    "answered": "答复情况",
 }
 
 
@@ -53,6 +58,17 @@ def int_param(request: HttpRequest, name: str, *, maximum: int) -> int | None:
         ignored_filter(request, FILTER_LABELS[name], f"应为0至{maximum}的整数")
         return None
     return int(raw)
+
+
+def choice_param(request: HttpRequest, name: str, choices) -> str:
+    """One of `choices` (a select's values) from the query string; any other value is left out, and
+    the page says so (a value the select never offers would list nothing, or, with a NUL character,
+    fail on PostgreSQL)."""
+    raw = request.GET.get(name, "")
+    if raw and raw not in choices:
+        ignored_filter(request, FILTER_LABELS[name], "不是可选的值")
+        return ""
+    return raw
 
 
 def text_param(request: HttpRequest, name: str, *, maximum: int) -> str:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
-from cases import access, identity, selectors
+from cases import access, identity, outcomes, selectors
 from cases.clocksync import clock_of, get_calendar
 from cases.errors import StateConflict
 from cases.forms import ApplicationForm, ConsultationAnswerForm, ConsultationForm, VoidForm
@@ -21,6 +21,7 @@ from cases.services import registration, voiding
 
 from .common import (
     agency_param,
+    choice_param,
     date_param,
     int_param,
     paginate,
@@ -177,10 +178,10 @@ def _application_filters(request: HttpRequest) -> selectors.ApplicationFilters:
     return selectors.ApplicationFilters(
         agency=agency_param(request),
         include_children=request.GET.get("include_children") == "on",
-        status=request.GET.get("status", ""),
-        channel=request.GET.get("channel", ""),
-        applicant_type=request.GET.get("applicant_type", ""),
-        outcome=request.GET.get("outcome", ""),
+        status=choice_param(request, "status", Application.Status.values),
+        channel=choice_param(request, "channel", Application.Channel.values),
+        applicant_type=choice_param(request, "applicant_type", Applicant.Type.values),
+        outcome=choice_param(request, "outcome", outcomes.BY_CODE),
         overdue=request.GET.get("overdue") == "on" or None,
         due_within=int_param(request, "due_within", maximum=selectors.DUE_WITHIN_MAX),
         received_after=date_param(request, "received_after"),
@@ -250,11 +251,11 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def consultation_list(request: HttpRequest) -> HttpResponse:
-    answered = request.GET.get("answered", "")
+    answered = choice_param(request, "answered", ("yes", "no"))
     filters = selectors.ConsultationFilters(
         agency=agency_param(request),
         include_children=request.GET.get("include_children") == "on",
-        channel=request.GET.get("channel", ""),
+        channel=choice_param(request, "channel", Consultation.Channel.values),
         answered={"yes": True, "no": False}.get(answered),
         received_after=date_param(request, "received_after"),
         received_before=date_param(request, "received_before"),
