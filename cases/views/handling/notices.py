@@ -19,7 +19,7 @@ def _notice_for(request: HttpRequest, pk: int, kind: str):
     event = request.GET.get("event", "")
     try:
         return application, build_notice(
-            application, kind, event_id=int(event) if event.isdigit() else None
+            application, kind, event_id=int(event) if event.isascii() and event.isdigit() else None
         )
     except NoticeUnavailable as exc:
         raise Http404(str(exc)) from None
