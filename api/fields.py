@@ -33,12 +33,17 @@ class BoundedDateField(serializers.DateField):
 
 
 class BoundedDateTimeField(serializers.DateTimeField):
-    """An ISO 8601 datetime between 1900 and 2100 (no offset: Asia/Shanghai)."""
+    """An ISO 8601 datetime between 1900 and 2100 (no offset: Asia/Shanghai). A time so early or late
+    that it has no UTC (year 1 without an offset, Python's datetime bounds) is out of range too: DRF
+    refuses one with an offset ("overflow") and lets one without raise OverflowError."""
 
-    default_error_messages = {"range": TIME_RANGE_MESSAGE}
+    default_error_messages = {"range": TIME_RANGE_MESSAGE, "overflow": TIME_RANGE_MESSAGE}
 
     def to_internal_value(self, value) -> datetime:
-        moment = super().to_internal_value(value)
+        try:
+            moment = super().to_internal_value(value)
+        except OverflowError:
+            self.fail("range")
         local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
         if not EARLIEST_YEAR <= local.year <= LATEST_YEAR:
             self.fail("range")
