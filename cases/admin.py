@@ -11,6 +11,7 @@ from django.db import transaction
 from simple_history.admin import SimpleHistoryAdmin
 
 from cases.clocksync import recompute_open_applications
+from cases.forms import AdminLoginForm
 from cases.models import (
     Agency,
     Applicant,
@@ -27,6 +28,7 @@ from cases.models import (
 
 admin.site.site_header = "公开台账 系统管理"
 admin.site.site_title = "公开台账"
+admin.site.login_form = AdminLoginForm
 
 
 class NoDeleteMixin:

@@ -1,6 +1,8 @@
 """Front-desk forms. They only parse input; the services validate the rules and save."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 
 from cases.models import Agency, Applicant, Application, Consultation
@@ -129,3 +131,23 @@ class VoidForm(ServiceErrorsMixin, forms.Form):
     reason = forms.CharField(
         label="作废原因", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
     )
+
+
+class UsernameLengthChecked:
+    """Django's login forms give the username its length (150) after the field is made, so the length
+    is never checked: a longer one was tried, and django-axes's record of the failed attempt holds 255
+    characters (on PostgreSQL, a 500). No account has such a name: refused as any wrong login."""
+
+    def clean(self):
+        username = self.cleaned_data.get("username")
+        if username is not None and len(username) > self.fields["username"].max_length:
+            raise self.get_invalid_login_error()
+        return super().clean()
+
+
+class LoginForm(UsernameLengthChecked, AuthenticationForm):
+    """The login page's form."""
+
+
+class AdminLoginForm(UsernameLengthChecked, AdminAuthenticationForm):
+    """系统管理's login form (/admin/login/)."""

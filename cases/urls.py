@@ -1,12 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from cases.forms import LoginForm
 from cases.views import front
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
