@@ -5,10 +5,12 @@ API), which check the state and dates, record an event, recompute the clock and 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from simple_history.admin import SimpleHistoryAdmin
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin as BaseHistoryAdmin
 
 from cases.clocksync import recompute_open_applications
 from cases.forms import AdminLoginForm
@@ -29,6 +31,32 @@ from cases.models import (
 admin.site.site_header = "公开台账 系统管理"
 admin.site.site_title = "公开台账"
 admin.site.login_form = AdminLoginForm
+
+
+def _is_id(field, value: str) -> bool:
+    try:
+        field.to_python(unquote(value))
+    except ValidationError:
+        return False
+    return True
+
+
+class SimpleHistoryAdmin(BaseHistoryAdmin):
+    """simple-history's admin, whose history pages answer 404 for an id in the address that is no
+    number (/admin/cases/application/abc/history/ was a 500, a ValueError), as the change page does."""
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not _is_id(self.model._meta.pk, object_id):
+            raise Http404
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        history_id = self.model.history.model._meta.pk
+        if not (_is_id(self.model._meta.pk, object_id) and _is_id(history_id, version_id)):
+            raise Http404
+        return super().history_form_view(
+            request, object_id, version_id, extra_context=extra_context
+        )
 
 
 class NoDeleteMixin:
