@@ -5,6 +5,7 @@ API), which check the state and dates, record an event, recompute the clock and 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -43,7 +44,18 @@ def _is_id(field, value: str) -> bool:
 
 class SimpleHistoryAdmin(BaseHistoryAdmin):
     """simple-history's admin, whose history pages answer 404 for an id in the address that is no
-    number (/admin/cases/application/abc/history/ was a 500, a ValueError), as the change page does."""
+    number (/admin/cases/application/abc/history/ was a 500, a ValueError), as the change page does;
+    and whose lists give a filter no query can carry the admin's answer to a filter it cannot apply
+    (back to the list with ?e=1), as Django does for an unknown one."""
+
+    def get_changelist_instance(self, request):
+        # a NUL character: PostgreSQL cannot compare text holding one (a DataError)
+        if any("\x00" in key + value for key, values in request.GET.lists() for value in values):
+            raise IncorrectLookupParameters("筛选条件含有空字符（NUL）")
+        try:
+            return super().get_changelist_instance(request)
+        except OverflowError as exc:  # the date drill-down's year or month past any date
+            raise IncorrectLookupParameters(exc) from exc
 
     def history_view(self, request, object_id, extra_context=None):
         if not _is_id(self.model._meta.pk, object_id):
