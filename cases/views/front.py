@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cases import access, identity, outcomes, selectors
 from cases.clocksync import clock_of, get_calendar
@@ -31,6 +31,7 @@ from .common import (
 
 
 @login_required
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not (user.is_superuser or access.has_office_role(user)):
@@ -192,6 +193,7 @@ def _application_filters(request: HttpRequest) -> selectors.ApplicationFilters:
 
 
 @login_required
+@require_safe
 def application_list(request: HttpRequest) -> HttpResponse:
     filters = _application_filters(request)
     page = paginate(request, selectors.application_list(request.user, filters))
@@ -214,6 +216,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = access.get_application_for_user(request.user, pk)
     events = list(application.events.select_related("created_by", "approved_by"))
@@ -250,6 +253,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_safe
 def consultation_list(request: HttpRequest) -> HttpResponse:
     answered = choice_param(request, "answered", ("yes", "no"))
     filters = selectors.ConsultationFilters(
