@@ -37,6 +37,11 @@ def _compact(value: str) -> str:
     return _SPACE_RE.sub("", (value or "").translate(_FULLWIDTH))
 
 
+def normalize_phone(value: str) -> str:
+    """A telephone number as typed, full-width digits and signs (１３８…, （０８７８）) made ordinary."""
+    return (value or "").translate(_FULLWIDTH).strip()
+
+
 # --- 居民身份证号码 ----------------------------------------------------------------------
 
 

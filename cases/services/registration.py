@@ -69,7 +69,7 @@ def validate_applicant(data: ApplicantData) -> ApplicantData:
         name=data.name.strip(),
         id_number=id_number,
         credit_code=credit_code,
-        phone=data.phone.strip(),
+        phone=identity.normalize_phone(data.phone),
         email=data.email.strip(),
         address=data.address.strip(),
     )
@@ -308,7 +308,7 @@ def consultation_register(
         topic=topic.strip(),
         question=question.strip(),
         name=name.strip(),
-        phone=phone.strip(),
+        phone=identity.normalize_phone(phone),
         answer=answer.strip(),
         answered_at=answered_at,
         handled_by=user if answered_at else None,
