@@ -37,12 +37,15 @@ class YearForm(ServiceErrorsMixin, forms.Form):
 def calendar_page(request: HttpRequest) -> HttpResponse:
     access.require(request.user, "calendar")
     today = timeutil.today()
+    first, last = calendar_services.FIRST_YEAR, calendar_services.LAST_YEAR
     try:
         year = int(request.GET.get("year", today.year))
     except ValueError:
+        year = None
+    if year is None or not first <= year <= last:
+        # a year the calendar cannot hold (and no date can have: a 500 before)
         year = today.year
-    if not calendar_services.FIRST_YEAR <= year <= calendar_services.LAST_YEAR:
-        year = today.year  # a year the calendar cannot hold (and no date can have: a 500 before)
+        messages.warning(request, f"年度应为{first}年至{last}年之间的整数，现显示{year}年。")
     day_form = DayForm(request.POST if request.POST.get("form") == "day" else None)
     year_form = YearForm(
         request.POST if request.POST.get("form") == "year" else None, initial={"year": year}
