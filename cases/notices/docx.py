@@ -8,7 +8,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from cases.docxpage import a4
+from cases.docxpage import official_layout
 from cases.xmltext import xml_safe
 
 from .common import Notice, cn_date
@@ -43,7 +43,7 @@ def _para(doc, text: str = "", *, align=None, indent: bool = False, **font):
 
 def to_docx(notice: Notice) -> bytes:
     doc = Document()
-    a4(doc)
+    official_layout(doc)
     normal = doc.styles["Normal"]
     normal.font.name = BODY_FONT
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)

@@ -12,7 +12,7 @@ from docx.shared import Cm, Pt, RGBColor, Twips
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from cases.docxpage import TEXT_WIDTH, a4
+from cases.docxpage import TEXT_WIDTH, official_layout
 from cases.xmltext import xml_safe_tree
 
 from . import layout, spec, text
@@ -285,7 +285,7 @@ def _docx_table(doc, header, rows: list[layout.Row], labels_cm: tuple[float, ...
 def to_docx(data: dict, *, current: bool = False) -> bytes:
     data = xml_safe_tree(data)  # subjects and topics are typed (pasted) text
     doc = Document()
-    a4(doc)
+    official_layout(doc)
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
