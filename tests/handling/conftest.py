@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from cases.models import Application, ApplicationEvent, Fee
+from cases.services import fees
 
 
 @pytest.fixture
@@ -129,3 +130,15 @@ def world(register, people, county, township, frozen_today):
         user=ch, application=w["county_on_time"], on=D(2026, 11, 10), outcome="disclose"
     )
     return {k: fresh(v) for k, v in w.items()}
+
+
+@pytest.fixture
+def lapsed(register, handler):
+    """A township case assigned to the handler whose fee notice of Thu 2026-10-08 is unpaid by today:
+    payment was due Wed 2026-11-04 (20 working days, Sat 10-10 a 调休 working day)."""
+    app = register(received_on=date(2026, 10, 8), handler=handler)
+    fees.fee_notify(
+        user=handler, application=app, on=date(2026, 10, 8), method="per_page", pages=40
+    )
+    assert fresh(app).fee.pay_due_on == date(2026, 11, 4)
+    return app

@@ -2,8 +2,6 @@
 handle cases: a front-desk clerk is refused with a clear message (it stopped with a PermissionDenied
 traceback), and nothing is concluded."""
 
-from datetime import date
-
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -12,16 +10,6 @@ from cases.services import fees
 from .conftest import fresh
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lapsed(register, handler):
-    """A township case whose fee notice of 2026-10-08 is unpaid by today (due 2026-11-04)."""
-    app = register(received_on=date(2026, 10, 8), handler=handler)
-    fees.fee_notify(
-        user=handler, application=app, on=date(2026, 10, 8), method="per_page", pages=40
-    )
-    return app
 
 
 def test_a_front_desk_clerk_is_refused_by_name(lapsed, township_front):

@@ -3,8 +3,6 @@ the person it concludes the case for, as its event is: the command has no reques
 row had no user — the case page and a published report's list of changes said 系统 while the
 conclusion's event named the handler."""
 
-from datetime import date
-
 import pytest
 
 from cases.services import fees
@@ -12,16 +10,6 @@ from cases.services import fees
 from .conftest import fresh
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def lapsed(register, handler):
-    """A township case assigned to the handler, its fee notice of 2026-10-08 unpaid by today."""
-    app = register(received_on=date(2026, 10, 8), handler=handler)
-    fees.fee_notify(
-        user=handler, application=app, on=date(2026, 10, 8), method="per_page", pages=40
-    )
-    return app
 
 
 def test_the_history_of_a_lapsed_conclusion_names_the_handler(lapsed, handler):

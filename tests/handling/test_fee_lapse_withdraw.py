@@ -17,15 +17,6 @@ pytestmark = pytest.mark.django_db
 D = date
 
 
-@pytest.fixture
-def lapsed(register, handler):
-    """Fee notice on Thu 2026-10-08 (in the 国庆 week's make-up days): payment due Wed 2026-11-04."""
-    app = register(received_on=D(2026, 10, 8))
-    fees.fee_notify(user=handler, application=app, on=D(2026, 10, 8), method="per_page", pages=40)
-    assert fresh(app).fee.pay_due_on == D(2026, 11, 4)
-    return app
-
-
 def test_no_withdrawal_once_the_payment_period_lapsed(lapsed, handler):
     before = snapshot(lapsed)
     with pytest.raises(StateConflict, match="逾期未缴费"):

@@ -226,16 +226,6 @@ def test_waiver_records_who_and_why(case, handler, sup):
     )
 
 
-@pytest.fixture
-def lapsed(register, handler):
-    """Fee notice on 2026-10-08, payment due 2026-11-04 (20 working days, Sat 10-10 a 调休 working
-    day), unpaid by today."""
-    app = register(received_on=D(2026, 10, 8))
-    notify(app, handler, on=D(2026, 10, 8), method="per_page", pages=40)
-    assert fresh(app).fee.pay_due_on == D(2026, 11, 4)
-    return app
-
-
 def test_no_payment_nor_waiver_after_the_period(lapsed, handler, sup):
     before = snapshot(lapsed)
     with pytest.raises(StateConflict, match="视为放弃申请"):
