@@ -88,11 +88,12 @@ AGENCY_NOT_VISIBLE = "找不到该机关，或您无权查看。"
 
 def find_visible_agency(user: User, code: str) -> Agency | None:
     """The office with this code if the user may see it, else None. The user's own office, already
-    loaded with the user (token authentication loads it), is answered without a query. A code with a
-    NUL character names no office (PostgreSQL cannot compare text holding one)."""
+    loaded with the user (token authentication loads it), is answered without a query — if the user
+    has a role in it (an account without one sees no office, its own included). A code with a NUL
+    character names no office (PostgreSQL cannot compare text holding one)."""
     if "\x00" in code:
         return None
-    if user.is_authenticated and User.agency.is_cached(user):
+    if user.is_authenticated and has_office_role(user) and User.agency.is_cached(user):
         own = user.agency
         if own is not None and own.code == code:
             return own
