@@ -35,3 +35,20 @@ def test_a_supervisor_sees_no_office_whose_code_differs_only_in_case(offices, re
     report = build_report(lower, 2026, include_children=True)
     assert [row["agency"] for row in report["details"]["offices"]] == ["ym"]
     assert report["applications"]["rows"]["new"]["total"] == 0
+
+
+def test_asking_for_the_other_office_by_code_never_gives_ones_own(offices, register):
+    """A handler of "ym" signed in by token (their office loaded with them) who asks for "YM" is
+    asking for the other office, which they may not see: a 404, and a 400 on the lists' `agency` —
+    never their own office's cases under the other's code."""
+    from tests.api.conftest import token_client
+
+    lower, _upper, _below = offices
+    handler = make_user(lower, "handler")
+    register(agency=lower, user=make_user(lower, "front_desk"))
+    api = token_client(handler)
+    assert api.get("/api/v1/agencies/ym/").json()["code"] == "ym"
+    assert api.get("/api/v1/agencies/YM/").status_code == 404
+    listed = api.get("/api/v1/applications/", {"agency": "YM"})
+    assert listed.status_code == 400 and "agency" in listed.json()
+    assert api.get("/api/v1/applications/", {"agency": "ym"}).json()["count"] == 1
