@@ -62,3 +62,22 @@ def test_concluded_on_the_last_day_of_the_year_counts_in_it(register, handler, s
         )
         total = build_board(sup).total
     assert (total.concluded_year, total.on_time_year, total.open) == (1, 0, 0)
+
+
+def test_concluded_without_ever_having_a_deadline_is_on_time(case, handler, sup):
+    """Asked to supplement at once and never answering, the applicant's case is closed as 逾期不补正:
+    the reply clock never ran, so the office was not late (selectors_tally.q_on_time)."""
+    handling.application_request_supplement(
+        user=handler,
+        application=case,
+        on=date(2026, 11, 3),
+        items_to_supplement="身份证明",
+        period_days=5,
+    )
+    handling.application_conclude(
+        user=handler, application=case, on=date(2026, 11, 11), outcome="other.no_supplement"
+    )
+    case.refresh_from_db()
+    assert case.deadline is None
+    total = build_board(sup).total
+    assert (total.concluded_year, total.on_time_year) == (1, 1)
