@@ -36,7 +36,6 @@ class ApplicationFilters:
     received_after: date | None = None
     received_before: date | None = None
     search: str = ""
-    handler: User | None = None
     ordering: str = ""
 
 
@@ -61,8 +60,6 @@ def application_list(
             qs = qs.filter(**{field: value})
     if f.applicant_type:
         qs = qs.filter(applicant__type=f.applicant_type)
-    if f.handler is not None:
-        qs = qs.filter(handler=f.handler)
     if f.received_after:
         qs = qs.filter(received_on__gte=f.received_after)
     if f.received_before:
