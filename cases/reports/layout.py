@@ -188,9 +188,14 @@ def remedy_flat_labels() -> list[str]:
     ]
 
 
+def hotline_of(data: dict) -> str:
+    """The report's office's consultation hotline; the deployment's (GONGKAI_HOTLINE) if it has none."""
+    return data.get("details", {}).get("hotline") or default_hotline()
+
+
 def other_tables(data: dict) -> list[tuple[str, list[str], list[Row]]]:
     """The provincial layout's counts as small tables: (title, column labels, rows)."""
-    hotline = data.get("details", {}).get("hotline") or default_hotline()
+    hotline = hotline_of(data)
     flagged = error_cells(data)
 
     def row(label: str, bucket: dict, keys, prefix: str) -> Row:

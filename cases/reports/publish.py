@@ -14,7 +14,6 @@ from cases import timeutil
 from cases.access import agency_scope, require, visible_agency_ids
 from cases.errors import StateConflict
 from cases.models import Agency, Application, Consultation, Fee, PublishedReport, Remedy, User
-from cases.models.agency import default_hotline
 
 from . import invariants, layout, spec
 from .build import build_report, check_year, in_report_order
@@ -122,7 +121,7 @@ class Difference:
 
 def differences(published: dict, current: dict) -> list[Difference]:
     before, after = invariants.numeric_cells(published), invariants.numeric_cells(current)
-    labels = cell_labels(current.get("details", {}).get("hotline") or default_hotline())
+    labels = cell_labels(layout.hotline_of(current))
     return [
         Difference(path, labels.get(path, path), before[path], after[path])
         for path in before

@@ -7,7 +7,6 @@ out of its frozen numbers exactly as they were."""
 from dataclasses import dataclass, replace
 
 from cases import outcomes
-from cases.models.agency import default_hotline
 
 from . import layout, spec
 
@@ -35,10 +34,6 @@ def _join(parts: list[str], last: str = "以及") -> str:
 
 def _me(data: dict) -> str:
     return data.get("details", {}).get("short_name") or "本机关"
-
-
-def _hotline(data: dict) -> str:
-    return data.get("details", {}).get("hotline") or default_hotline()
 
 
 # ---- section 三 -------------------------------------------------------------------------------------
@@ -121,7 +116,7 @@ def _answered(channel: str, accepted: int, answered: dict) -> str:
 
 
 def section_5(data: dict) -> tuple[str, str]:
-    year, me, hotline = data["year"], _me(data), _hotline(data)
+    year, me, hotline = data["year"], _me(data), layout.hotline_of(data)
     accepted = data["consultations"]["accepted"]
     handled = data["consultations"]["handled"]
     answered = data.get("details", {}).get("consultations_answered") or {}
@@ -234,7 +229,7 @@ def _as_held(section: Section, held) -> Section:
 
 
 def _worded(data: dict) -> list[Section]:
-    year, hotline = data["year"], _hotline(data)
+    year, hotline = data["year"], layout.hotline_of(data)
     s3 = section_3(data)
     s5 = section_5(data)
     return [

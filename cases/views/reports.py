@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_POST
 from cases import access, timeutil
 from cases.errors import StateConflict
 from cases.models import Agency
-from cases.models.agency import default_hotline
 from cases.reports import build_report, exports, layout, publish, spec, text
 
 
@@ -61,7 +60,7 @@ def _query(agency: Agency, year: int, include_children: bool, **extra) -> str:
 
 
 def _error_rows(data: dict) -> list[dict]:
-    labels = publish.cell_labels(data.get("details", {}).get("hotline") or default_hotline())
+    labels = publish.cell_labels(layout.hotline_of(data))
     rows = []
     for e in data.get("errors") or []:
         cells = []
