@@ -30,20 +30,26 @@ ORDERED_KINDS = frozenset(
 )
 
 
+def lock_live(application_id: int) -> Application:
+    """The case's row locked, refused if it was voided after the caller read it: a voided case takes no
+    action. of=("self",): the case's row only, not its office's or applicant's (joined for reading),
+    so actions on different cases of one office never queue behind each other."""
+    locked = (
+        Application.objects.select_for_update(of=("self",))
+        .select_related("agency", "applicant")
+        .get(pk=application_id)
+    )
+    if locked.is_voided:
+        raise StateConflict("该申请已作废，不能再进行此操作。")
+    return locked
+
+
 def lock(application: Application, expected_version: int | None) -> Application:
     """Re-read the row under a lock; refuse if someone changed it since the caller read it, or voided
     it."""
     # the clock this action stores is counted on the calendar as stored now, held before the row
     current_calendar()
-    # of=("self",): lock the case's row only, not its office's or applicant's (joined for reading),
-    # so actions on different cases of one office never queue behind each other
-    locked = (
-        Application.objects.select_for_update(of=("self",))
-        .select_related("agency", "applicant")
-        .get(pk=application.pk)
-    )
-    if locked.is_voided:  # voided after the caller read it: a voided case takes no action
-        raise StateConflict("该申请已作废，不能再进行此操作。")
+    locked = lock_live(application.pk)
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion()
     return locked

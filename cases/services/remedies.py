@@ -9,16 +9,8 @@ from django.db import transaction
 
 from cases import timeutil
 from cases.access import require
-from cases.errors import StateConflict
 from cases.models import Application, ApplicationEvent, Remedy, User
-
-
-def _lock_live_case(application_id: int) -> Application:
-    """The case's row locked, so a void cannot slip in between; refused if it was voided meanwhile."""
-    application = Application.objects.select_for_update(of=("self",)).get(pk=application_id)
-    if application.is_voided:
-        raise StateConflict("该申请已作废，不能再进行此操作。")
-    return application
+from cases.services.casework import lock_live
 
 
 def _check(application: Application, filed_on: date, result: str, decided_on: date | None) -> None:
@@ -55,7 +47,7 @@ def remedy_record(
     note: str = "",
 ) -> Remedy:
     require(user, "handle")
-    application = _lock_live_case(application.pk)
+    application = lock_live(application.pk)
     if kind not in Remedy.Kind.values:
         raise ValidationError({"kind": ["请选择有效的类型。"]})
     _check(application, filed_on, result, decided_on)
@@ -102,7 +94,7 @@ def remedy_update(
     row's lock, so a change made by someone else meanwhile is kept, not overwritten with the copy the
     caller read."""
     require(user, "handle")
-    _lock_live_case(remedy.application_id)
+    lock_live(remedy.application_id)
     # of=("self",): the remedy's row only, not its case's (joined for the date checks)
     remedy = (
         Remedy.objects.select_for_update(of=("self",))
